@@ -7,6 +7,8 @@
 
 #include <linux/kmod.h>
 #include <linux/module.h>
+#include <linux/tlshake.h>
+#include <net/tcp.h>
 
 #include "tlshake.h"
 
