@@ -49,27 +49,19 @@ make -s -C "$srcdir" O="$objdir" tinyconfig >/dev/null
 cat $fragments >> "$objdir/.config"
 make -s -C "$srcdir" O="$objdir" olddefconfig >/dev/null 2>&1
 
-# Kconfig drops options whose dependencies are unmet without a word.
+# Kconfig drops options whose dependencies are unmet without a word.  The
+# last fragment to name an option decides its value.
 missing=0
-for f in $fragments; do
-	while IFS= read -r line; do
-		case $line in
-		CONFIG_*=n)
-			opt=${line%=n}
-			grep -qx "# $opt is not set" "$objdir/.config" ||
-				! grep -q "^$opt=" "$objdir/.config" ||
-				{ echo "build.sh: $opt still set" >&2; missing=1; }
-			;;
-		CONFIG_*)
-			grep -qx "$line" "$objdir/.config" ||
-				{ echo "build.sh: $line did not survive olddefconfig" >&2; missing=1; }
-			;;
-		esac
-	done < "$f"
-done
+while IFS= read -r line; do
+	opt=${line%%=*}
+	case $line in
+	*=n)	! grep -q "^$opt=" "$objdir/.config" ;;
+	*)	grep -qx "$line" "$objdir/.config" ;;
+	esac || { echo "build.sh: $line did not survive olddefconfig" >&2; missing=1; }
+done < <(cat $fragments | grep '^CONFIG_' | tac | awk -F= '!seen[$1]++')
 [ $missing = 0 ] || exit 1
 
-make -s -C "$srcdir" O="$objdir" -j"$(nproc)" bzImage modules_prepare 2>&1 |
+make -s -C "$srcdir" O="$objdir" -j"$(nproc)" bzImage modules 2>&1 |
 	grep -v -e '^$' || true
 [ -f "$objdir/arch/x86/boot/bzImage" ] || { echo "build.sh: kernel build failed" >&2; exit 1; }
 echo "$stamp" > "$objdir/.tlshake-stamp"
