@@ -12,8 +12,7 @@
 
 #include "tlshake.h"
 
-/*
- * Sockets leave tlshake for the "tls" ULP.  That ULP autoloads only for
+/* Sockets leave tlshake for the "tls" ULP.  That ULP autoloads only for
  * callers with CAP_NET_ADMIN, so make sure it is present before any socket
  * can depend on it.
  */

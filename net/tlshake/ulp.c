@@ -55,15 +55,17 @@ static int tlshake_getsockopt(struct sock *sk, int level, int optname,
 	return -ENOPROTOOPT;
 }
 
-/*
- * Build (or rebuild, if the base protocol changed, as tcpv6_prot does when
- * ipv6.ko is reloaded) the family's protocol copy.
+/* Build (or rebuild, if the base protocol changed, as tcpv6_prot does when
+ * ipv6.ko is reloaded) the family's protocol copy.  The saved base pointer
+ * is published with release semantics after the copy is complete, so a
+ * lockless reader that sees it also sees the finished copy.
  */
 static struct proto *tlshake_build_proto(struct sock *sk)
 {
 	int family = sk->sk_family == AF_INET6 ? TLSHAKE_IPV6 : TLSHAKE_IPV4;
 	struct proto *base = READ_ONCE(sk->sk_prot);
 
+	/* Pairs with smp_store_release() below. */
 	if (likely(base == smp_load_acquire(&tlshake_saved_prots[family])))
 		return &tlshake_prots[family];
 
@@ -72,6 +74,7 @@ static struct proto *tlshake_build_proto(struct sock *sk)
 		tlshake_prots[family] = *base;
 		tlshake_prots[family].setsockopt = tlshake_setsockopt;
 		tlshake_prots[family].getsockopt = tlshake_getsockopt;
+		/* Pairs with smp_load_acquire() above. */
 		smp_store_release(&tlshake_saved_prots[family], base);
 	}
 	mutex_unlock(&tlshake_prot_mutex);
