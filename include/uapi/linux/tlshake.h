@@ -6,11 +6,14 @@
  *
  *	setsockopt(fd, SOL_TCP, TCP_ULP, TLSHAKE_ULP_NAME, ...);
  *
- * after which the options at level SOL_TLSHAKE configure and run the
- * handshake.  When it completes, the socket is an ordinary kTLS socket.
+ * after which the options at level SOL_TLSHAKE configure the handshake and
+ * getsockopt(TLSHAKE_HANDSHAKE) runs it.  When it completes, the socket is
+ * an ordinary kTLS socket: tlshake has stepped aside for the "tls" ULP.
  */
 #ifndef _UAPI_LINUX_TLSHAKE_H
 #define _UAPI_LINUX_TLSHAKE_H
+
+#include <linux/types.h>
 
 /* The name of the TCP upper-layer protocol, for TCP_ULP. */
 #define TLSHAKE_ULP_NAME	"tlshake"
@@ -21,5 +24,137 @@
  * module lives out of tree.
  */
 #define SOL_TLSHAKE		0x544c53
+
+/* Protocol versions, as on the wire. */
+#define TLSHAKE_TLS_1_2		0x0303
+#define TLSHAKE_TLS_1_3		0x0304
+
+/* Roles. */
+#define TLSHAKE_ROLE_CLIENT	1
+#define TLSHAKE_ROLE_SERVER	2
+
+/*
+ * Verification flags (TLSHAKE_VERIFY).  By default the peer's certificate
+ * chain must be verified (against the trust anchors or a pinned key), and a
+ * server does not ask for a client certificate.
+ */
+#define TLSHAKE_VERIFY_INSECURE		(1U << 0) /* accept any peer */
+#define TLSHAKE_VERIFY_REQUEST_CLIENT	(1U << 1) /* server: ask for one */
+#define TLSHAKE_VERIFY_REQUIRE_CLIENT	(1U << 2) /* server: insist on one */
+
+/*
+ * Socket options at level SOL_TLSHAKE, while the ULP is attached.
+ *
+ * Configuration, with setsockopt(); each may be set again until the
+ * handshake runs, the last value counts:
+ *
+ * TLSHAKE_ROLE			__u32: TLSHAKE_ROLE_CLIENT or _SERVER
+ * TLSHAKE_VERSIONS		struct tlshake_versions
+ * TLSHAKE_CIPHER_SUITES	__u16[]: cipher suites in preference order
+ * TLSHAKE_GROUPS		__u16[]: NamedGroups in preference order
+ * TLSHAKE_SIG_SCHEMES		__u16[]: SignatureSchemes in preference order
+ * TLSHAKE_SERVER_NAME		char[]: the client's SNI and the name its
+ *				peer's certificate must match (no NUL needed)
+ * TLSHAKE_ALPN			ALPN protocol_name_list in wire form
+ * TLSHAKE_CERT_CHAIN		DER certificates, end-entity first, each
+ *				preceded by a 3-byte big-endian length
+ * TLSHAKE_PRIVATE_KEY		DER private key (PKCS#8, SEC1 or PKCS#1)
+ * TLSHAKE_TRUST_ANCHORS	DER CA certificates, in the form of
+ *				TLSHAKE_CERT_CHAIN
+ * TLSHAKE_PEER_PUBKEY_PIN	32 bytes: SHA-256 of the DER
+ *				SubjectPublicKeyInfo the peer must present
+ * TLSHAKE_VERIFY		__u32: TLSHAKE_VERIFY_* flags
+ *
+ * Running it, with getsockopt(), whose buffer carries a struct
+ * tlshake_handshake in both directions:
+ *
+ * TLSHAKE_HANDSHAKE		runs the handshake to its end and reports it
+ */
+#define TLSHAKE_ROLE			1
+#define TLSHAKE_VERSIONS		2
+#define TLSHAKE_CIPHER_SUITES		3
+#define TLSHAKE_GROUPS			4
+#define TLSHAKE_SIG_SCHEMES		5
+#define TLSHAKE_SERVER_NAME		6
+#define TLSHAKE_ALPN			7
+#define TLSHAKE_CERT_CHAIN		8
+#define TLSHAKE_PRIVATE_KEY		9
+#define TLSHAKE_TRUST_ANCHORS		10
+#define TLSHAKE_PEER_PUBKEY_PIN		11
+#define TLSHAKE_VERIFY			12
+#define TLSHAKE_HANDSHAKE		13
+
+/**
+ * struct tlshake_versions - the range of protocol versions to negotiate
+ * @min: lowest acceptable version (TLSHAKE_TLS_1_2 or TLSHAKE_TLS_1_3)
+ * @max: highest version offered or accepted
+ */
+struct tlshake_versions {
+	__u16 min;
+	__u16 max;
+};
+
+/* Where a failed handshake's alert came from (tlshake_result.alert_origin). */
+#define TLSHAKE_ALERT_NONE	0
+#define TLSHAKE_ALERT_SENT	1	/* we sent it to the peer */
+#define TLSHAKE_ALERT_RECEIVED	2	/* the peer sent it */
+
+#define TLSHAKE_ALPN_MAX	255
+
+/**
+ * struct tlshake_result - what a handshake negotiated, or why it failed
+ * @version: the negotiated protocol version
+ * @cipher_suite: the negotiated cipher suite
+ * @group: the key-exchange group (NamedGroup), 0 if none
+ * @peer_sig_scheme: the scheme of the peer's CertificateVerify (or TLS 1.2
+ *	ServerKeyExchange), 0 if it sent none
+ * @alert_origin: TLSHAKE_ALERT_NONE, _SENT or _RECEIVED
+ * @alert: the alert description (RFC 8446 6) sent or received
+ * @alpn_len: bytes in @alpn; 0 if no protocol was agreed
+ * @flags: TLSHAKE_RESULT_* flags
+ * @alpn: the agreed ALPN protocol, not NUL-terminated
+ * @reserved: zero; room to grow without changing the size
+ */
+struct tlshake_result {
+	__u16 version;
+	__u16 cipher_suite;
+	__u16 group;
+	__u16 peer_sig_scheme;
+	__u8 alert_origin;
+	__u8 alert;
+	__u8 alpn_len;
+	__u8 flags;
+	__u8 alpn[TLSHAKE_ALPN_MAX];
+	__u8 reserved[37];
+};
+
+/* The peer's certificate chain was verified (not merely accepted). */
+#define TLSHAKE_RESULT_PEER_VERIFIED	(1U << 0)
+/* The session was resumed. */
+#define TLSHAKE_RESULT_RESUMED		(1U << 1)
+
+/**
+ * struct tlshake_handshake - the argument of getsockopt(TLSHAKE_HANDSHAKE)
+ * @timeout_ms: in: how long the handshake may take; 0 for the default
+ *	(the socket's receive timeout if set, else 30 seconds)
+ * @peer_chain_len: in: the size of the buffer at @peer_chain;
+ *	out: the bytes the peer's certificate chain takes, in the form of
+ *	TLSHAKE_CERT_CHAIN (if larger than the buffer, the chain was not
+ *	copied and only this length is reported)
+ * @peer_chain: in: a user buffer (a pointer cast to __u64) for the peer's
+ *	certificate chain, or 0
+ * @result: out: what was negotiated; on failure, the alert
+ *
+ * The call blocks until the handshake ends, fails, times out (-ETIMEDOUT)
+ * or a signal arrives (-EINTR).  It returns 0 once the socket has been
+ * handed to kTLS; on failure, the socket is left unusable for TLS, an alert
+ * has been sent where the protocol calls for one, and @result says which.
+ */
+struct tlshake_handshake {
+	__u32 timeout_ms;
+	__u32 peer_chain_len;
+	__aligned_u64 peer_chain;
+	struct tlshake_result result;
+};
 
 #endif /* _UAPI_LINUX_TLSHAKE_H */
