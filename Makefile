@@ -67,7 +67,7 @@ $(BUILD)/module/%/.built: kernel-% FORCE
 		$(TOP)/Kbuild $(TOP)/net $(TOP)/include $(@D)/
 	@mkdir -p $(@D)/tools/testing/tlshake
 	@rsync -a --delete $(TESTING)/vectors $(@D)/tools/testing/tlshake/
-	@$(MAKE) -s -C $(KDIR_$*) M=$(@D) modules >&2
+	@$(MAKE) -s -C $(KDIR_$*) M=$(@D) CONFIG_DEBUG_INFO_BTF_MODULES= modules >&2
 	@touch $@
 
 $(BUILD)/initramfs/base-%.cpio.gz: $(TESTING)/initramfs.sh $(TESTING)/guest/init
