@@ -48,6 +48,12 @@ struct socket;
  *	end-entity certificate must carry, or NULL
  * @verify: TLSHAKE_VERIFY_* flags
  * @timeout_ms: how long the whole handshake may take; 0 for the default
+ * @peer_chain: if not NULL, where to leave the peer's certificate chain,
+ *	in the form of @cert_chain: a kvmalloc()ed copy that the caller
+ *	frees with kvfree(), even when the handshake fails after the peer's
+ *	Certificate message was parsed; left NULL if the peer sent none
+ * @peer_chain_len: where to leave the bytes at *@peer_chain; must be set
+ *	if @peer_chain is
  */
 struct tlshake_params {
 	u8 role;
@@ -71,6 +77,8 @@ struct tlshake_params {
 	const u8 *peer_pubkey_pin;
 	u32 verify;
 	u32 timeout_ms;
+	u8 **peer_chain;
+	unsigned int *peer_chain_len;
 };
 
 int tlshake_handshake(struct socket *sock, const struct tlshake_params *params,

@@ -46,9 +46,12 @@
  * Socket options at level SOL_TLSHAKE, while the ULP is attached.
  *
  * Configuration, with setsockopt(); each may be set again until the
- * handshake runs, the last value counts:
+ * handshake runs, the last value counts, and a zero-length value restores
+ * the default.  Malformed values fail with EINVAL, options set while a
+ * handshake runs with EBUSY, and options set after it failed with EALREADY:
  *
- * TLSHAKE_ROLE			__u32: TLSHAKE_ROLE_CLIENT or _SERVER
+ * TLSHAKE_ROLE			__u32: TLSHAKE_ROLE_CLIENT (the default)
+ *				or TLSHAKE_ROLE_SERVER
  * TLSHAKE_VERSIONS		struct tlshake_versions
  * TLSHAKE_CIPHER_SUITES	__u16[]: cipher suites in preference order
  * TLSHAKE_GROUPS		__u16[]: NamedGroups in preference order
@@ -69,6 +72,9 @@
  * tlshake_handshake in both directions:
  *
  * TLSHAKE_HANDSHAKE		runs the handshake to its end and reports it
+ *
+ * A second TLSHAKE_HANDSHAKE fails with EBUSY while one runs and with
+ * EALREADY once one has failed.  Unknown options fail with ENOPROTOOPT.
  */
 #define TLSHAKE_ROLE			1
 #define TLSHAKE_VERSIONS		2
@@ -83,6 +89,14 @@
 #define TLSHAKE_PEER_PUBKEY_PIN		11
 #define TLSHAKE_VERIFY			12
 #define TLSHAKE_HANDSHAKE		13
+
+/* Limits of the configuration options' values. */
+#define TLSHAKE_LIST_MAX		64	/* entries of a __u16[] */
+#define TLSHAKE_SERVER_NAME_MAX		255	/* bytes (RFC 6066 3) */
+#define TLSHAKE_ALPN_LIST_MAX		255	/* bytes */
+#define TLSHAKE_CERT_CHAIN_MAX		65536	/* bytes */
+#define TLSHAKE_PRIVATE_KEY_MAX		16384	/* bytes */
+#define TLSHAKE_TRUST_ANCHORS_MAX	524288	/* bytes: a system CA bundle */
 
 /**
  * struct tlshake_versions - the range of protocol versions to negotiate
@@ -145,10 +159,12 @@ struct tlshake_result {
  *	certificate chain, or 0
  * @result: out: what was negotiated; on failure, the alert
  *
- * The call blocks until the handshake ends, fails, times out (-ETIMEDOUT)
- * or a signal arrives (-EINTR).  It returns 0 once the socket has been
- * handed to kTLS; on failure, the socket is left unusable for TLS, an alert
- * has been sent where the protocol calls for one, and @result says which.
+ * optlen must be at least sizeof(struct tlshake_handshake); it is set to
+ * that size.  The call blocks until the handshake ends, fails, times out
+ * (-ETIMEDOUT) or a signal arrives (-EINTR).  It returns 0 once the socket
+ * has been handed to kTLS; on failure, the socket is left unusable for TLS,
+ * an alert has been sent where the protocol calls for one, and @result
+ * (still copied out) says which.
  */
 struct tlshake_handshake {
 	__u32 timeout_ms;
