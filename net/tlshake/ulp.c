@@ -9,6 +9,7 @@
  * address family from the first socket's protocol.
  */
 
+#include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/slab.h>
 #include <linux/tlshake.h>
@@ -28,31 +29,54 @@ static struct proto tlshake_prots[TLSHAKE_NUM_FAMILIES];
 static const struct proto *tlshake_saved_prots[TLSHAKE_NUM_FAMILIES];
 static DEFINE_MUTEX(tlshake_prot_mutex);
 
-static struct tlshake_sock *tlshake_get_ctx(const struct sock *sk)
+static struct tcp_ulp_ops tlshake_ulp_ops;
+
+/* The protocol the copy a socket's calls arrive through was made from
+ * (see tlshake_build_proto()).  It is not read from the context: a call
+ * that entered through the copy just before the ULP stepped aside for
+ * kTLS finds icsk_ulp_data gone or belonging to kTLS.
+ */
+static const struct proto *tlshake_base_prot(const struct sock *sk)
 {
-	return (__force void *)inet_csk(sk)->icsk_ulp_data;
+	int family = sk->sk_family == AF_INET6 ? TLSHAKE_IPV6 : TLSHAKE_IPV4;
+
+	/* Pairs with smp_store_release() in tlshake_build_proto(). */
+	return smp_load_acquire(&tlshake_saved_prots[family]);
+}
+
+/**
+ * tlshake_sk_ctx - the context of a socket the ULP is attached to
+ * @sk: the socket, locked by the caller
+ *
+ * Return: the context, or NULL if the "tlshake" ULP is not (or no longer)
+ * attached to @sk.
+ */
+struct tlshake_sock *tlshake_sk_ctx(const struct sock *sk)
+{
+	const struct inet_connection_sock *icsk = inet_csk(sk);
+
+	if (icsk->icsk_ulp_ops != &tlshake_ulp_ops)
+		return NULL;
+	return rcu_dereference_protected(icsk->icsk_ulp_data,
+					 lockdep_sock_is_held(sk));
 }
 
 static int tlshake_setsockopt(struct sock *sk, int level, int optname,
 			      sockptr_t optval, unsigned int optlen)
 {
-	struct tlshake_sock *ctx = tlshake_get_ctx(sk);
-
 	if (level != SOL_TLSHAKE)
-		return ctx->base_prot->setsockopt(sk, level, optname, optval,
-						  optlen);
-	return -ENOPROTOOPT;
+		return tlshake_base_prot(sk)->setsockopt(sk, level, optname,
+							 optval, optlen);
+	return tlshake_sock_setsockopt(sk, optname, optval, optlen);
 }
 
 static int tlshake_getsockopt(struct sock *sk, int level, int optname,
 			      char __user *optval, int __user *optlen)
 {
-	struct tlshake_sock *ctx = tlshake_get_ctx(sk);
-
 	if (level != SOL_TLSHAKE)
-		return ctx->base_prot->getsockopt(sk, level, optname, optval,
-						  optlen);
-	return -ENOPROTOOPT;
+		return tlshake_base_prot(sk)->getsockopt(sk, level, optname,
+							 optval, optlen);
+	return tlshake_sock_getsockopt(sk, optname, optval, optlen);
 }
 
 /* Build (or rebuild, if the base protocol changed, as tcpv6_prot does when
@@ -103,15 +127,71 @@ static int tlshake_ulp_init(struct sock *sk)
 	return 0;
 }
 
-/* Called when the socket is destroyed with the ULP still attached. */
-static void tlshake_ulp_release(struct sock *sk)
+/**
+ * tlshake_sock_free - free a socket's context and its configuration
+ * @ctx: the context, no longer reachable from its socket
+ */
+void tlshake_sock_free(struct tlshake_sock *ctx)
+{
+	tlshake_config_release(&ctx->config);
+	kfree_rcu(ctx, rcu);
+}
+
+/* Put the socket back as it was before tlshake_ulp_init(). */
+static void tlshake_ulp_unhook(struct sock *sk, struct tlshake_sock *ctx)
 {
 	struct inet_connection_sock *icsk = inet_csk(sk);
-	struct tlshake_sock *ctx = tlshake_get_ctx(sk);
 
 	WRITE_ONCE(sk->sk_prot, ctx->base_prot);
 	rcu_assign_pointer(icsk->icsk_ulp_data, NULL);
-	kfree(ctx);
+}
+
+/* Called when the socket is destroyed with the ULP still attached.  No
+ * handshake runs then: getsockopt() holds a reference to the socket's file.
+ */
+static void tlshake_ulp_release(struct sock *sk)
+{
+	struct tlshake_sock *ctx = tlshake_sk_ctx(sk);
+
+	tlshake_ulp_unhook(sk, ctx);
+	tlshake_sock_free(ctx);
+}
+
+/**
+ * tlshake_ulp_detach - make way for kTLS on a socket
+ * @sk: the socket, not locked by the caller
+ *
+ * A socket has one ULP at a time, so the handshake calls this before it
+ * attaches the "tls" ULP, on every socket: it does nothing if the
+ * "tlshake" ULP is not attached (a kernel consumer's socket).  Otherwise
+ * it puts the socket's protocol back, detaches the ULP as tcp_cleanup_ulp()
+ * would, and drops the module reference that attaching it took.
+ *
+ * The context holds the configuration a running handshake reads through
+ * its struct tlshake_params.  If getsockopt(TLSHAKE_HANDSHAKE) is running
+ * that handshake, the context is handed over to it and freed once
+ * tlshake_handshake() has returned; the handshake may read its parameters
+ * until then.  Otherwise the context is freed here.
+ */
+void tlshake_ulp_detach(struct sock *sk)
+{
+	struct inet_connection_sock *icsk = inet_csk(sk);
+	struct tlshake_sock *ctx;
+
+	lock_sock(sk);
+	ctx = tlshake_sk_ctx(sk);
+	if (!ctx) {
+		release_sock(sk);
+		return;
+	}
+	tlshake_ulp_unhook(sk, ctx);
+	icsk->icsk_ulp_ops = NULL;
+	if (ctx->state == TLSHAKE_SK_RUNNING)
+		ctx->detached = true;
+	else
+		tlshake_sock_free(ctx);
+	release_sock(sk);
+	module_put(tlshake_ulp_ops.owner);
 }
 
 static struct tcp_ulp_ops tlshake_ulp_ops __read_mostly = {

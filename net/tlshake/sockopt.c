@@ -1,0 +1,326 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The SOL_TLSHAKE socket options: setsockopt() stores a socket's handshake
+ * configuration in its ULP context, getsockopt(TLSHAKE_HANDSHAKE) runs the
+ * handshake with it.
+ *
+ * Locking.  The configuration changes under the socket lock.  The
+ * handshake cannot run under it: it blocks in kernel_recvmsg() and
+ * kernel_sendmsg(), which take the lock themselves, for as long as the
+ * peer takes.  So getsockopt(TLSHAKE_HANDSHAKE) marks the context running
+ * under the lock and drops the lock; from then on setsockopt() sees the
+ * mark and fails with -EBUSY instead of changing what the handshake reads,
+ * and the handshake reads its parameters, which point into the context,
+ * without the lock.  getsockopt() itself arrives without the lock
+ * (sock_common_getsockopt() calls the protocol directly).
+ *
+ * Lifetime.  At the hand-off the handshake detaches the ULP to make way
+ * for kTLS (tlshake_ulp_detach()), which leaves the context of a running
+ * handshake to getsockopt() to free once tlshake_handshake() returns.  A
+ * handshake that fails before the hand-off leaves the ULP attached and the
+ * socket spent: options and a second handshake fail with -EALREADY.
+ */
+
+#include <linux/module.h>
+#include <linux/slab.h>
+#include <linux/tlshake.h>
+#include <linux/uaccess.h>
+#include <net/sock.h>
+#include <net/tlshake.h>
+
+#include "sockopt_check.h"
+#include "tlshake.h"
+
+#define TLSHAKE_VERIFY_ALL	(TLSHAKE_VERIFY_INSECURE | \
+				 TLSHAKE_VERIFY_REQUEST_CLIENT | \
+				 TLSHAKE_VERIFY_REQUIRE_CLIENT)
+
+/**
+ * struct tlshake_setting - one option's value, copied and checked before
+ *	the socket is locked
+ * @optname: the option
+ * @len: the value's length; 0 restores the default
+ * @val: TLSHAKE_ROLE and TLSHAKE_VERIFY
+ * @versions: TLSHAKE_VERSIONS
+ * @list: the code-point lists
+ * @name: TLSHAKE_SERVER_NAME, NUL-terminated
+ * @bytes: TLSHAKE_ALPN and TLSHAKE_PEER_PUBKEY_PIN
+ * @blob: the certificate chain, key and trust anchors (kvmalloc()ed); after
+ *	tlshake_apply(), the value it replaced
+ */
+struct tlshake_setting {
+	int optname;
+	unsigned int len;
+	union {
+		u32 val;
+		struct tlshake_versions versions;
+		u16 list[TLSHAKE_LIST_MAX];
+		char name[TLSHAKE_SERVER_NAME_MAX + 1];
+		u8 bytes[TLSHAKE_ALPN_LIST_MAX];
+	};
+	u8 *blob;
+};
+
+static bool tlshake_version_ok(u16 version)
+{
+	return version == TLSHAKE_TLS_1_2 || version == TLSHAKE_TLS_1_3;
+}
+
+static int tlshake_check_setting(struct tlshake_setting *s)
+{
+	switch (s->optname) {
+	case TLSHAKE_ROLE:
+		return s->val == TLSHAKE_ROLE_CLIENT ||
+		       s->val == TLSHAKE_ROLE_SERVER ? 0 : -EINVAL;
+	case TLSHAKE_VERSIONS:
+		return tlshake_version_ok(s->versions.min) &&
+		       tlshake_version_ok(s->versions.max) &&
+		       s->versions.min <= s->versions.max ? 0 : -EINVAL;
+	case TLSHAKE_CIPHER_SUITES:
+	case TLSHAKE_GROUPS:
+	case TLSHAKE_SIG_SCHEMES:
+		return tlshake_check_code_points(s->list, s->len / sizeof(u16));
+	case TLSHAKE_SERVER_NAME:
+		return tlshake_check_server_name(s->name, s->len);
+	case TLSHAKE_ALPN:
+		return tlshake_check_alpn(s->bytes, s->len);
+	case TLSHAKE_CERT_CHAIN:
+	case TLSHAKE_TRUST_ANCHORS:
+		return tlshake_check_cert_list(s->blob, s->len);
+	case TLSHAKE_PRIVATE_KEY:
+		return tlshake_check_der_sequence(s->blob, s->len);
+	case TLSHAKE_VERIFY:
+		return s->val & ~TLSHAKE_VERIFY_ALL ? -EINVAL : 0;
+	default:
+		return 0;
+	}
+}
+
+static void tlshake_free_blob(int optname, u8 *blob, unsigned int len)
+{
+	if (optname == TLSHAKE_PRIVATE_KEY)
+		kvfree_sensitive(blob, len);
+	else
+		kvfree(blob);
+}
+
+/* Copy an option's value from the caller, with its length checked against
+ * what the option takes, and check the value.
+ */
+static int tlshake_copy_setting(struct tlshake_setting *s, sockptr_t optval,
+				unsigned int optlen)
+{
+	bool fixed = false;
+	unsigned int max;
+	void *dst = NULL;
+	int err;
+
+	switch (s->optname) {
+	case TLSHAKE_ROLE:
+	case TLSHAKE_VERIFY:
+		fixed = true;
+		max = sizeof(s->val);
+		dst = &s->val;
+		break;
+	case TLSHAKE_VERSIONS:
+		fixed = true;
+		max = sizeof(s->versions);
+		dst = &s->versions;
+		break;
+	case TLSHAKE_CIPHER_SUITES:
+	case TLSHAKE_GROUPS:
+	case TLSHAKE_SIG_SCHEMES:
+		if (optlen % sizeof(u16))
+			return -EINVAL;
+		max = sizeof(s->list);
+		dst = s->list;
+		break;
+	case TLSHAKE_SERVER_NAME:
+		max = TLSHAKE_SERVER_NAME_MAX;
+		dst = s->name;
+		break;
+	case TLSHAKE_ALPN:
+		max = TLSHAKE_ALPN_LIST_MAX;
+		dst = s->bytes;
+		break;
+	case TLSHAKE_PEER_PUBKEY_PIN:
+		fixed = true;
+		max = 32;
+		dst = s->bytes;
+		break;
+	case TLSHAKE_CERT_CHAIN:
+		max = TLSHAKE_CERT_CHAIN_MAX;
+		break;
+	case TLSHAKE_PRIVATE_KEY:
+		max = TLSHAKE_PRIVATE_KEY_MAX;
+		break;
+	case TLSHAKE_TRUST_ANCHORS:
+		max = TLSHAKE_TRUST_ANCHORS_MAX;
+		break;
+	default:
+		return -ENOPROTOOPT;
+	}
+
+	s->len = optlen;
+	if (!optlen)
+		return 0;
+	if (optlen > max || (fixed && optlen != max))
+		return -EINVAL;
+
+	if (!dst) {
+		s->blob = kvmalloc(optlen, GFP_KERNEL_ACCOUNT);
+		if (!s->blob)
+			return -ENOMEM;
+		dst = s->blob;
+	}
+	if (copy_from_sockptr(dst, optval, optlen))
+		err = -EFAULT;
+	else
+		err = tlshake_check_setting(s);
+	if (err && s->blob) {
+		tlshake_free_blob(s->optname, s->blob, optlen);
+		s->blob = NULL;
+	}
+	if (s->optname == TLSHAKE_SERVER_NAME)
+		s->name[optlen] = '\0';
+	return err;
+}
+
+/* Store a checked value; a replaced blob goes back in @s to be freed. */
+static void tlshake_apply(struct tlshake_config *cfg, struct tlshake_setting *s)
+{
+	unsigned int count = s->len / sizeof(u16);
+
+	switch (s->optname) {
+	case TLSHAKE_ROLE:
+		cfg->role = s->len ? s->val : 0;
+		break;
+	case TLSHAKE_VERSIONS:
+		cfg->min_version = s->len ? s->versions.min : 0;
+		cfg->max_version = s->len ? s->versions.max : 0;
+		break;
+	case TLSHAKE_CIPHER_SUITES:
+		memcpy(cfg->cipher_suites, s->list, s->len);
+		cfg->num_cipher_suites = count;
+		break;
+	case TLSHAKE_GROUPS:
+		memcpy(cfg->groups, s->list, s->len);
+		cfg->num_groups = count;
+		break;
+	case TLSHAKE_SIG_SCHEMES:
+		memcpy(cfg->sig_schemes, s->list, s->len);
+		cfg->num_sig_schemes = count;
+		break;
+	case TLSHAKE_SERVER_NAME:
+		memcpy(cfg->server_name, s->name, s->len + 1);
+		break;
+	case TLSHAKE_ALPN:
+		memcpy(cfg->alpn, s->bytes, s->len);
+		cfg->alpn_len = s->len;
+		break;
+	case TLSHAKE_PEER_PUBKEY_PIN:
+		memcpy(cfg->pin, s->bytes, sizeof(cfg->pin));
+		cfg->has_pin = s->len;
+		break;
+	case TLSHAKE_VERIFY:
+		cfg->verify = s->len ? s->val : 0;
+		break;
+	case TLSHAKE_CERT_CHAIN:
+		swap(cfg->cert_chain, s->blob);
+		swap(cfg->cert_chain_len, s->len);
+		break;
+	case TLSHAKE_PRIVATE_KEY:
+		swap(cfg->private_key, s->blob);
+		swap(cfg->private_key_len, s->len);
+		break;
+	case TLSHAKE_TRUST_ANCHORS:
+		swap(cfg->trust_anchors, s->blob);
+		swap(cfg->trust_anchors_len, s->len);
+		break;
+	}
+}
+
+/* Whether the configuration may change or the handshake run. */
+static int tlshake_check_state(const struct tlshake_sock *ctx)
+{
+	switch (ctx->state) {
+	case TLSHAKE_SK_RUNNING:
+		return -EBUSY;
+	case TLSHAKE_SK_FAILED:
+		return -EALREADY;
+	default:
+		return 0;
+	}
+}
+
+/**
+ * tlshake_sock_setsockopt - set a SOL_TLSHAKE option
+ * @sk: the socket, not locked
+ * @optname: the option
+ * @optval: its value
+ * @optlen: the value's length
+ *
+ * Return: 0, -ENOPROTOOPT for an option that cannot be set, -EINVAL for a
+ * malformed value, -EBUSY while the handshake runs, -EALREADY after it
+ * failed, -EFAULT or -ENOMEM.
+ */
+int tlshake_sock_setsockopt(struct sock *sk, int optname, sockptr_t optval,
+			    unsigned int optlen)
+{
+	struct tlshake_setting *s;
+	struct tlshake_sock *ctx;
+	int err;
+
+	s = kzalloc(sizeof(*s), GFP_KERNEL);
+	if (!s)
+		return -ENOMEM;
+	s->optname = optname;
+	err = tlshake_copy_setting(s, optval, optlen);
+	if (err)
+		goto out;
+
+	lock_sock(sk);
+	ctx = tlshake_sk_ctx(sk);
+	/* Without a context, the ULP stepped aside for kTLS meanwhile. */
+	err = ctx ? tlshake_check_state(ctx) : -ENOPROTOOPT;
+	if (!err)
+		tlshake_apply(&ctx->config, s);
+	release_sock(sk);
+
+	if (s->blob)
+		tlshake_free_blob(optname, s->blob, s->len);
+out:
+	kfree(s);
+	return err;
+}
+
+/**
+ * tlshake_config_release - free what a configuration holds
+ * @cfg: the configuration
+ */
+void tlshake_config_release(struct tlshake_config *cfg)
+{
+	kvfree(cfg->cert_chain);
+	kvfree_sensitive(cfg->private_key, cfg->private_key_len);
+	kvfree(cfg->trust_anchors);
+	cfg->cert_chain = NULL;
+	cfg->private_key = NULL;
+	cfg->trust_anchors = NULL;
+}
+
+/**
+ * tlshake_sock_getsockopt - get a SOL_TLSHAKE option
+ * @sk: the socket, not locked
+ * @optname: the option
+ * @optval: the caller's buffer
+ * @optlen: its length
+ *
+ * The options are set only; TLSHAKE_HANDSHAKE is not served yet.
+ *
+ * Return: -ENOPROTOOPT.
+ */
+int tlshake_sock_getsockopt(struct sock *sk, int optname,
+			    char __user *optval, int __user *optlen)
+{
+	return -ENOPROTOOPT;
+}
