@@ -61,8 +61,7 @@
 #define TLSW_MAX_PLAINTEXT	16384
 #define TLSW_MAX_CIPHERTEXT13	(TLSW_MAX_PLAINTEXT + 256)
 #define TLSW_MAX_CIPHERTEXT12	(TLSW_MAX_PLAINTEXT + 2048)
-/*
- * Most extensions in one block.  RFC 8446 sets no limit; every defined
+/* Most extensions in one block.  RFC 8446 sets no limit; every defined
  * extension at once stays far below it, and the bound keeps the duplicate
  * check linear.
  */
@@ -234,9 +233,7 @@ static inline int tlsw_fail(enum tlsw_alert *alert, enum tlsw_alert desc)
 	}
 }
 
-/*
- * Reading: bounds-checked cursor (wire_cursor.c)
- */
+/* Reading: bounds-checked cursor (wire_cursor.c) */
 
 /**
  * struct tlsw_slice - bytes inside a caller's buffer; also a read cursor
@@ -268,9 +265,7 @@ int tlsw_rd_vec(struct tlsw_slice *r, unsigned int prefix, size_t min,
 		size_t max, struct tlsw_slice *out);
 int tlsw_rd_end(const struct tlsw_slice *r);
 
-/*
- * Writing: bounded cursor (wire_cursor.c)
- */
+/* Writing: bounded cursor (wire_cursor.c) */
 
 /**
  * struct tlsw_wr - bounded write cursor
@@ -329,9 +324,7 @@ static inline int tlsw_wr_error(const struct tlsw_wr *w)
 	return w->err;
 }
 
-/*
- * Records and alerts (wire_record.c)
- */
+/* Records and alerts (wire_record.c) */
 
 /**
  * struct tlsw_record_header - the 5-byte header of a TLS record
@@ -356,9 +349,7 @@ int tlsw_parse_alert(const u8 *buf, size_t len, u8 *level, u8 *desc,
 		     enum tlsw_alert *alert);
 void tlsw_build_alert(struct tlsw_wr *w, u8 level, u8 desc);
 
-/*
- * Handshake messages: reassembly and framing (wire_handshake.c)
- */
+/* Handshake messages: reassembly and framing (wire_handshake.c) */
 
 /**
  * TLSW_REASM_SIZE() - buffer a struct tlsw_reasm needs
@@ -409,9 +400,7 @@ bool tlsw_reasm_pending(const struct tlsw_reasm *ra);
 void tlsw_build_hs_begin(struct tlsw_wr *w, u8 type, struct tlsw_wr_vec *hs);
 void tlsw_build_msg_end(struct tlsw_wr *w, const struct tlsw_msg_wr *m);
 
-/*
- * Extensions (wire_ext.c)
- */
+/* Extensions (wire_ext.c) */
 
 /**
  * enum tlsw_ext_ctx - the message an extension block belongs to
@@ -586,9 +575,7 @@ void tlsw_build_ext_alpn(struct tlsw_wr *w, const struct tlsw_slice *names,
 			 size_t n);
 void tlsw_build_ext_cookie(struct tlsw_wr *w, const u8 *cookie, size_t len);
 
-/*
- * ClientHello, ServerHello, HelloRetryRequest (wire_hello.c)
- */
+/* ClientHello, ServerHello, HelloRetryRequest (wire_hello.c) */
 
 /**
  * struct tlsw_client_hello - a parsed ClientHello
@@ -652,9 +639,7 @@ void tlsw_build_hello_retry_request_begin(struct tlsw_wr *w,
 					  const u8 *session_id,
 					  size_t session_id_len, u16 suite);
 
-/*
- * EncryptedExtensions, CertificateRequest (wire_params.c)
- */
+/* EncryptedExtensions, CertificateRequest (wire_params.c) */
 
 /**
  * struct tlsw_certificate_request - a parsed TLS 1.3 CertificateRequest
@@ -678,9 +663,7 @@ void tlsw_build_certificate_request_begin(struct tlsw_wr *w,
 					  struct tlsw_msg_wr *m,
 					  const u8 *context, size_t context_len);
 
-/*
- * Certificate, CertificateVerify, Finished (wire_auth.c)
- */
+/* Certificate, CertificateVerify, Finished (wire_auth.c) */
 
 /**
  * struct tlsw_certificate - a parsed TLS 1.3 Certificate
@@ -732,9 +715,7 @@ void tlsw_build_certificate_verify(struct tlsw_wr *w, u16 scheme,
 void tlsw_build_finished(struct tlsw_wr *w, const u8 *verify_data,
 			 size_t len);
 
-/*
- * NewSessionTicket, KeyUpdate (wire_post.c)
- */
+/* NewSessionTicket, KeyUpdate (wire_post.c) */
 
 /**
  * struct tlsw_new_session_ticket - a parsed TLS 1.3 NewSessionTicket

@@ -17,8 +17,7 @@
 #define IN_NST	BIT(TLSW_CTX_NST)
 #define IN_SH12	BIT(TLSW_CTX_SH12)
 
-/*
- * The recognised extensions and the messages each may appear in: the
+/* The recognised extensions and the messages each may appear in: the
  * table of RFC 8446 section 4.2 for TLS 1.3, and for TLS 1.2 the
  * ClientHello and ServerHello of the RFCs that define them.
  */
@@ -75,8 +74,7 @@ static int tlsw_rd_u16_list(struct tlsw_slice d, unsigned int prefix,
 	return tlsw_rd_end(&d);
 }
 
-/*
- * RFC 6066 section 3: a HostName is ASCII without a trailing dot.  Control
+/* RFC 6066 section 3: a HostName is ASCII without a trailing dot.  Control
  * characters, spaces and bytes above 0x7e have no place in a DNS name, and
  * refusing them keeps a NUL out of anything that later treats the name as
  * a C string.
@@ -106,8 +104,7 @@ static int tlsw_parse_server_name(struct tlsw_slice d, enum tlsw_ext_ctx ctx,
 	if (tlsw_rd_vec(&d, 2, 1, 0xffff, &list) || tlsw_rd_end(&d))
 		return tlsw_decode_error(alert);
 	while (list.len) {
-		/*
-		 * Every NameType's data starts with a 16-bit length (RFC 6066
+		/* Every NameType's data starts with a 16-bit length (RFC 6066
 		 * section 3), so unknown ones can be skipped.
 		 */
 		if (tlsw_rd_u8(&list, &type) ||
