@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Signatures: SignatureScheme dispatch, message hashing, key release.
+ */
+
+#include <crypto/hash.h>
+#include <kunit/visibility.h>
+#include <linux/export.h>
+#include <linux/err.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include "sig_internal.h"
+
+static const struct tlshake_sig_alg tlshake_sig_algs[] = {
+	{ TLSHAKE_SIG_ECDSA_SECP256R1_SHA256, TLSHAKE_KEY_EC_P256, false,
+	  "sha256", 32 },
+	{ TLSHAKE_SIG_ECDSA_SECP384R1_SHA384, TLSHAKE_KEY_EC_P384, false,
+	  "sha384", 48 },
+	{ TLSHAKE_SIG_RSA_PSS_RSAE_SHA256, TLSHAKE_KEY_RSA, true,
+	  "sha256", 32 },
+	{ TLSHAKE_SIG_RSA_PSS_RSAE_SHA384, TLSHAKE_KEY_RSA, true,
+	  "sha384", 48 },
+	{ TLSHAKE_SIG_RSA_PSS_RSAE_SHA512, TLSHAKE_KEY_RSA, true,
+	  "sha512", 64 },
+	{ TLSHAKE_SIG_RSA_PKCS1_SHA256, TLSHAKE_KEY_RSA, false,
+	  "sha256", 32 },
+	{ TLSHAKE_SIG_RSA_PKCS1_SHA384, TLSHAKE_KEY_RSA, false,
+	  "sha384", 48 },
+	{ TLSHAKE_SIG_RSA_PKCS1_SHA512, TLSHAKE_KEY_RSA, false,
+	  "sha512", 64 },
+};
+
+/* The scheme's description if @type fits it, else NULL. */
+static const struct tlshake_sig_alg *
+tlshake_sig_alg(enum tlshake_key_type type, u16 scheme)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(tlshake_sig_algs); i++)
+		if (tlshake_sig_algs[i].scheme == scheme)
+			return tlshake_sig_algs[i].key_type == type ?
+			       &tlshake_sig_algs[i] : NULL;
+	return NULL;
+}
+
+static int tlshake_sig_hash(const struct tlshake_sig_alg *alg,
+			    const u8 *msg, size_t msg_len, u8 *digest)
+{
+	struct crypto_shash *tfm;
+	int err;
+
+	tfm = crypto_alloc_shash(alg->hash, 0, 0);
+	if (IS_ERR(tfm))
+		return PTR_ERR(tfm);
+	err = crypto_shash_tfm_digest(tfm, msg, msg_len, digest);
+	crypto_free_shash(tfm);
+	return err;
+}
+
+/**
+ * tlshake_sig_verify_digest() - verify a signature over a digest
+ * @key: the signer's public key
+ * @scheme: the TLS SignatureScheme the signature claims
+ * @digest: the message's digest under the scheme's hash
+ * @digest_len: its length, which must be the hash's
+ * @sig: the signature as TLS and X.509 carry it: a DER Ecdsa-Sig-Value for
+ *	ECDSA, an octet string as long as the modulus for RSA
+ * @sig_len: its length
+ *
+ * For callers that hash the message themselves, as certificate checks do.
+ *
+ * Return: 0 if the signature is valid, -EBADMSG if it is not, -EINVAL if
+ * the scheme is unknown or does not fit the key or the digest has the wrong
+ * length, or another negative errno when the computation failed.
+ */
+int tlshake_sig_verify_digest(const struct tlshake_pubkey *key, u16 scheme,
+			      const u8 *digest, size_t digest_len,
+			      const u8 *sig, size_t sig_len)
+{
+	const struct tlshake_sig_alg *alg = tlshake_sig_alg(key->type, scheme);
+
+	if (!alg || digest_len != alg->digest_len)
+		return -EINVAL;
+	if (key->type == TLSHAKE_KEY_RSA)
+		return tlshake_rsa_verify(key, alg, digest, sig, sig_len);
+	return tlshake_ecdsa_verify(key, digest, sig, sig_len);
+}
+EXPORT_SYMBOL_IF_KUNIT(tlshake_sig_verify_digest);
+
+/**
+ * tlshake_sig_verify() - verify a signature over a message
+ * @key: the signer's public key
+ * @scheme: the TLS SignatureScheme the signature claims
+ * @msg: the signed message
+ * @msg_len: its length
+ * @sig: the signature, as for tlshake_sig_verify_digest()
+ * @sig_len: its length
+ *
+ * Return: as tlshake_sig_verify_digest().
+ */
+int tlshake_sig_verify(const struct tlshake_pubkey *key, u16 scheme,
+		       const u8 *msg, size_t msg_len,
+		       const u8 *sig, size_t sig_len)
+{
+	const struct tlshake_sig_alg *alg = tlshake_sig_alg(key->type, scheme);
+	u8 digest[TLSHAKE_SIG_MAX_DIGEST];
+	int err;
+
+	if (!alg)
+		return -EINVAL;
+	err = tlshake_sig_hash(alg, msg, msg_len, digest);
+	if (err)
+		return err;
+	return tlshake_sig_verify_digest(key, scheme, digest, alg->digest_len,
+					 sig, sig_len);
+}
+EXPORT_SYMBOL_IF_KUNIT(tlshake_sig_verify);
+
+/**
+ * tlshake_sig_max_len() - the longest signature a key makes
+ * @key: the private key
+ *
+ * Return: the size of a buffer that holds any signature tlshake_sig_sign()
+ * makes with @key.
+ */
+size_t tlshake_sig_max_len(const struct tlshake_privkey *key)
+{
+	if (key->type == TLSHAKE_KEY_RSA)
+		return key->rsa.n_len;
+	return tlshake_ecdsa_max_len(key->type);
+}
+EXPORT_SYMBOL_IF_KUNIT(tlshake_sig_max_len);
+
+/**
+ * tlshake_sig_sign() - sign a message
+ * @key: the private key
+ * @scheme: the TLS SignatureScheme to sign with
+ * @msg: the message
+ * @msg_len: its length
+ * @sig: where to write the signature, in the form tlshake_sig_verify()
+ *	takes
+ * @sig_len: on entry the size of @sig, at least tlshake_sig_max_len(); on
+ *	return the signature's length
+ *
+ * Return: 0, -EINVAL if the scheme is unknown or does not fit the key or
+ * @sig is too small, or another negative errno when signing failed.
+ */
+int tlshake_sig_sign(const struct tlshake_privkey *key, u16 scheme,
+		     const u8 *msg, size_t msg_len, u8 *sig, size_t *sig_len)
+{
+	const struct tlshake_sig_alg *alg = tlshake_sig_alg(key->type, scheme);
+	u8 digest[TLSHAKE_SIG_MAX_DIGEST];
+	int err;
+
+	if (!alg || *sig_len < tlshake_sig_max_len(key))
+		return -EINVAL;
+	err = tlshake_sig_hash(alg, msg, msg_len, digest);
+	if (err)
+		return err;
+	if (key->type == TLSHAKE_KEY_RSA)
+		return tlshake_rsa_sign(key, alg, digest, sig, sig_len);
+	return tlshake_ecdsa_sign(key, digest, sig, sig_len);
+}
+EXPORT_SYMBOL_IF_KUNIT(tlshake_sig_sign);
+
+/**
+ * tlshake_pubkey_free() - release a public key
+ * @key: the key, or NULL
+ */
+void tlshake_pubkey_free(struct tlshake_pubkey *key)
+{
+	if (!key)
+		return;
+	if (key->type == TLSHAKE_KEY_RSA)
+		kfree(key->rsa.der);
+	kfree(key);
+}
+EXPORT_SYMBOL_IF_KUNIT(tlshake_pubkey_free);
+
+/**
+ * tlshake_privkey_free() - release a private key, wiping it
+ * @key: the key, or NULL
+ */
+void tlshake_privkey_free(struct tlshake_privkey *key)
+{
+	if (!key)
+		return;
+	if (key->type == TLSHAKE_KEY_RSA)
+		kfree_sensitive(key->rsa.der);
+	kfree_sensitive(key);
+}
+EXPORT_SYMBOL_IF_KUNIT(tlshake_privkey_free);

@@ -1,0 +1,103 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What the signature family's files share: the key layouts and the
+ * interface between the scheme dispatch (sig.c) and the algorithms
+ * (sig_ecdsa.c, sig_rsa.c).
+ */
+#ifndef _NET_TLSHAKE_SIG_INTERNAL_H
+#define _NET_TLSHAKE_SIG_INTERNAL_H
+
+#include <linux/types.h>
+
+#include "sig.h"
+
+/* P-384 is the largest curve: six 64-bit digits, 48 bytes a coordinate. */
+#define TLSHAKE_EC_MAX_DIGITS	6
+
+/**
+ * struct tlshake_sig_alg - what a SignatureScheme stands for
+ * @scheme: the TLS code point
+ * @key_type: the only key type the scheme fits
+ * @pss: for RSA, EMSA-PSS rather than EMSA-PKCS1-v1_5
+ * @hash: the crypto API name of the hash
+ * @digest_len: the length of its digest
+ */
+struct tlshake_sig_alg {
+	u16 scheme;
+	enum tlshake_key_type key_type;
+	bool pss;
+	const char *hash;
+	unsigned int digest_len;
+};
+
+/**
+ * struct tlshake_pubkey - a validated public key
+ * @type: which of the unions is valid
+ * @ec: the point, as little-endian arrays of 64-bit digits (ecc.h's vli)
+ * @ec.x: its x coordinate
+ * @ec.y: its y coordinate
+ * @rsa: the key as the kernel's "rsa" akcipher takes it
+ * @rsa.der: a DER RSAPublicKey, owned
+ * @rsa.der_len: its length
+ * @rsa.n: the modulus's big-endian magnitude, inside @rsa.der
+ * @rsa.n_len: its length, the length of a signature
+ */
+struct tlshake_pubkey {
+	enum tlshake_key_type type;
+	union {
+		struct {
+			u64 x[TLSHAKE_EC_MAX_DIGITS];
+			u64 y[TLSHAKE_EC_MAX_DIGITS];
+		} ec;
+		struct {
+			u8 *der;
+			size_t der_len;
+			const u8 *n;
+			size_t n_len;
+		} rsa;
+	};
+};
+
+/**
+ * struct tlshake_privkey - a private key
+ * @type: which of the unions is valid
+ * @ec_d: the EC scalar, in [1, n - 1], as an array of 64-bit digits
+ * @rsa: the key as the kernel's "rsa" akcipher takes it
+ * @rsa.der: a DER RSAPrivateKey (RFC 8017, A.1.2), owned
+ * @rsa.der_len: its length
+ * @rsa.n: the modulus's big-endian magnitude, inside @rsa.der
+ * @rsa.n_len: its length, the length of a signature
+ * @rsa.e: the public exponent's big-endian magnitude, inside @rsa.der
+ * @rsa.e_len: its length
+ *
+ * The structure and the DER copy are freed with kfree_sensitive().
+ */
+struct tlshake_privkey {
+	enum tlshake_key_type type;
+	union {
+		u64 ec_d[TLSHAKE_EC_MAX_DIGITS];
+		struct {
+			u8 *der;
+			size_t der_len;
+			const u8 *n;
+			size_t n_len;
+			const u8 *e;
+			size_t e_len;
+		} rsa;
+	};
+};
+
+int tlshake_ecdsa_verify(const struct tlshake_pubkey *key, const u8 *digest,
+			 const u8 *sig, size_t sig_len);
+size_t tlshake_ecdsa_max_len(enum tlshake_key_type type);
+int tlshake_ecdsa_sign(const struct tlshake_privkey *key, const u8 *digest,
+		       u8 *sig, size_t *sig_len);
+
+int tlshake_rsa_verify(const struct tlshake_pubkey *key,
+		       const struct tlshake_sig_alg *alg, const u8 *digest,
+		       const u8 *sig, size_t sig_len);
+int tlshake_rsa_sign(const struct tlshake_privkey *key,
+		     const struct tlshake_sig_alg *alg, const u8 *digest,
+		     u8 *sig, size_t *sig_len);
+
+#endif /* _NET_TLSHAKE_SIG_INTERNAL_H */

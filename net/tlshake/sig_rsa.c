@@ -1,0 +1,527 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * RSA signatures: EMSA-PSS with MGF1 (RFC 8017, 9.1) and EMSA-PKCS1-v1_5
+ * (RFC 8017, 9.2), encoded here over the kernel's raw "rsa" akcipher, whose
+ * encrypt is the public operation and decrypt the private one.  No kernel
+ * offers PSS, and the pkcs1pad template's signing goes away in 6.13.
+ *
+ * The kernel's private operation is neither constant time nor blinded, so
+ * signing blinds its input (RFC 8017, 5.1.2 note) and checks the result
+ * with the public operation before releasing it: a faulty CRT signature
+ * would reveal the factors of n.
+ */
+
+#include <crypto/akcipher.h>
+#include <crypto/algapi.h>
+#include <crypto/hash.h>
+#include <kunit/visibility.h>
+#include <linux/err.h>
+#include <linux/export.h>
+#include <linux/mpi.h>
+#include <linux/random.h>
+#include <linux/scatterlist.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include "der.h"
+#include "sig_internal.h"
+
+/* The DigestInfo that precedes the digest in EMSA-PKCS1-v1_5 (9.2 note 1). */
+static const u8 rsa_digest_info_sha256[] = {
+	0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01,
+	0x65, 0x03, 0x04, 0x02, 0x01, 0x05, 0x00, 0x04, 0x20,
+};
+
+static const u8 rsa_digest_info_sha384[] = {
+	0x30, 0x41, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01,
+	0x65, 0x03, 0x04, 0x02, 0x02, 0x05, 0x00, 0x04, 0x30,
+};
+
+static const u8 rsa_digest_info_sha512[] = {
+	0x30, 0x51, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01,
+	0x65, 0x03, 0x04, 0x02, 0x03, 0x05, 0x00, 0x04, 0x40,
+};
+
+/*
+ * A modulus of 2048, 3072 or 4096 bits exactly (sizes the kernel's "rsa"
+ * takes; smaller ones are too weak), odd, with an odd public exponent in
+ * [3, n - 1].
+ */
+static int rsa_check_public(const u8 *n, size_t n_len, const u8 *e,
+			    size_t e_len)
+{
+	if (n_len != 256 && n_len != 384 && n_len != 512)
+		return -EOPNOTSUPP;
+	if (!(n[0] & 0x80))
+		return -EOPNOTSUPP;
+	if (!(n[n_len - 1] & 1))
+		return -EINVAL;
+	if (!e_len || !(e[e_len - 1] & 1) || (e_len == 1 && e[0] < 3))
+		return -EINVAL;
+	if (e_len > n_len || (e_len == n_len && memcmp(e, n, n_len) >= 0))
+		return -EINVAL;
+	return 0;
+}
+
+/**
+ * tlshake_pubkey_new_rsa() - an RSA public key from its DER form
+ * @der: a DER RSAPublicKey (RFC 8017, A.1.1), as a SubjectPublicKeyInfo
+ *	carries it
+ * @len: its length
+ *
+ * Return: the key, to be released with tlshake_pubkey_free(),
+ * ERR_PTR(-EINVAL) when @der is not a valid RSAPublicKey,
+ * ERR_PTR(-EOPNOTSUPP) when the modulus is not of 2048, 3072 or 4096 bits,
+ * or ERR_PTR(-ENOMEM).
+ */
+struct tlshake_pubkey *tlshake_pubkey_new_rsa(const u8 *der, size_t len)
+{
+	struct tlshake_der cur, seq;
+	struct tlshake_pubkey *key;
+	size_t n_len, e_len;
+	const u8 *n, *e;
+	int err;
+
+	tlshake_der_init(&cur, der, len);
+	if (tlshake_der_enter(&cur, TLSHAKE_DER_SEQUENCE, &seq) ||
+	    !tlshake_der_empty(&cur) ||
+	    tlshake_der_read_uint(&seq, &n, &n_len) ||
+	    tlshake_der_read_uint(&seq, &e, &e_len) ||
+	    !tlshake_der_empty(&seq))
+		return ERR_PTR(-EINVAL);
+	err = rsa_check_public(n, n_len, e, e_len);
+	if (err)
+		return ERR_PTR(err);
+
+	key = kzalloc(sizeof(*key), GFP_KERNEL);
+	if (!key)
+		return ERR_PTR(-ENOMEM);
+	key->rsa.der = kmemdup(der, len, GFP_KERNEL);
+	if (!key->rsa.der) {
+		kfree(key);
+		return ERR_PTR(-ENOMEM);
+	}
+	key->type = TLSHAKE_KEY_RSA;
+	key->rsa.der_len = len;
+	key->rsa.n = key->rsa.der + (n - der);
+	key->rsa.n_len = n_len;
+	return key;
+}
+EXPORT_SYMBOL_IF_KUNIT(tlshake_pubkey_new_rsa);
+
+/**
+ * tlshake_privkey_new_rsa() - an RSA private key from its DER form
+ * @der: a DER RSAPrivateKey (RFC 8017, A.1.2) of two primes, as the
+ *	kernel's "rsa" akcipher takes it
+ * @len: its length
+ *
+ * Return: the key, to be released with tlshake_privkey_free(),
+ * ERR_PTR(-EINVAL) when @der is not a valid two-prime RSAPrivateKey,
+ * ERR_PTR(-EOPNOTSUPP) when the modulus is not of 2048, 3072 or 4096 bits,
+ * or ERR_PTR(-ENOMEM).
+ */
+struct tlshake_privkey *tlshake_privkey_new_rsa(const u8 *der, size_t len)
+{
+	struct tlshake_der cur, seq;
+	struct tlshake_privkey *key;
+	size_t n_len, e_len, v_len;
+	const u8 *n, *e, *v;
+	unsigned int i;
+	int err;
+
+	tlshake_der_init(&cur, der, len);
+	if (tlshake_der_enter(&cur, TLSHAKE_DER_SEQUENCE, &seq) ||
+	    !tlshake_der_empty(&cur))
+		return ERR_PTR(-EINVAL);
+	/* version 0: two primes, no otherPrimeInfos */
+	if (tlshake_der_read_uint(&seq, &v, &v_len) || v_len ||
+	    tlshake_der_read_uint(&seq, &n, &n_len) ||
+	    tlshake_der_read_uint(&seq, &e, &e_len))
+		return ERR_PTR(-EINVAL);
+	/* d, p, q, d mod (p - 1), d mod (q - 1), q^-1 mod p: none zero */
+	for (i = 0; i < 6; i++)
+		if (tlshake_der_read_uint(&seq, &v, &v_len) || !v_len)
+			return ERR_PTR(-EINVAL);
+	if (!tlshake_der_empty(&seq))
+		return ERR_PTR(-EINVAL);
+	err = rsa_check_public(n, n_len, e, e_len);
+	if (err)
+		return ERR_PTR(err);
+
+	key = kzalloc(sizeof(*key), GFP_KERNEL);
+	if (!key)
+		return ERR_PTR(-ENOMEM);
+	key->rsa.der = kmemdup(der, len, GFP_KERNEL);
+	if (!key->rsa.der) {
+		kfree(key);
+		return ERR_PTR(-ENOMEM);
+	}
+	key->type = TLSHAKE_KEY_RSA;
+	key->rsa.der_len = len;
+	key->rsa.n = key->rsa.der + (n - der);
+	key->rsa.n_len = n_len;
+	key->rsa.e = key->rsa.der + (e - der);
+	key->rsa.e_len = e_len;
+	return key;
+}
+EXPORT_SYMBOL_IF_KUNIT(tlshake_privkey_new_rsa);
+
+/*
+ * One raw RSA operation on @len bytes, the public one (encrypt) or the
+ * private one (decrypt).  @src and @dst must be in the linear mapping.
+ */
+static int rsa_op(struct crypto_akcipher *tfm, bool private, u8 *src,
+		  u8 *dst, unsigned int len)
+{
+	struct akcipher_request *req;
+	struct scatterlist sg_src, sg_dst;
+	DECLARE_CRYPTO_WAIT(wait);
+	int err;
+
+	req = akcipher_request_alloc(tfm, GFP_KERNEL);
+	if (!req)
+		return -ENOMEM;
+	sg_init_one(&sg_src, src, len);
+	sg_init_one(&sg_dst, dst, len);
+	akcipher_request_set_crypt(req, &sg_src, &sg_dst, len, len);
+	akcipher_request_set_callback(req, CRYPTO_TFM_REQ_MAY_BACKLOG |
+				      CRYPTO_TFM_REQ_MAY_SLEEP,
+				      crypto_req_done, &wait);
+	err = private ? crypto_akcipher_decrypt(req) :
+			crypto_akcipher_encrypt(req);
+	err = crypto_wait_req(err, &wait);
+	akcipher_request_free(req);
+	return err;
+}
+
+/* @out ^= MGF1(@seed) over @len bytes (RFC 8017, B.2.1). */
+static int rsa_mgf1_xor(struct crypto_shash *tfm, const u8 *seed,
+			unsigned int seed_len, u8 *out, unsigned int len)
+{
+	SHASH_DESC_ON_STACK(desc, tfm);
+	unsigned int hlen = crypto_shash_digestsize(tfm);
+	u8 mask[TLSHAKE_SIG_MAX_DIGEST];
+	unsigned int i, j, n;
+	__be32 counter;
+	int err = 0;
+
+	desc->tfm = tfm;
+	for (i = 0; i < len; i += n) {
+		counter = cpu_to_be32(i / hlen);
+		err = crypto_shash_init(desc) ?:
+		      crypto_shash_update(desc, seed, seed_len) ?:
+		      crypto_shash_finup(desc, (u8 *)&counter, sizeof(counter),
+					 mask);
+		if (err)
+			break;
+		n = min(hlen, len - i);
+		for (j = 0; j < n; j++)
+			out[i + j] ^= mask[j];
+	}
+	memzero_explicit(mask, sizeof(mask));
+	shash_desc_zero(desc);
+	return err;
+}
+
+/* H = Hash(0x00 x 8 || mHash || salt), EMSA-PSS's M' (9.1.1 steps 5-6). */
+static int rsa_pss_hash(struct crypto_shash *tfm, const u8 *mhash,
+			const u8 *salt, unsigned int hlen, u8 *h)
+{
+	static const u8 zeros[8];
+	SHASH_DESC_ON_STACK(desc, tfm);
+	int err;
+
+	desc->tfm = tfm;
+	err = crypto_shash_init(desc) ?:
+	      crypto_shash_update(desc, zeros, sizeof(zeros)) ?:
+	      crypto_shash_update(desc, mhash, hlen) ?:
+	      crypto_shash_finup(desc, salt, hlen, h);
+	shash_desc_zero(desc);
+	return err;
+}
+
+/*
+ * The moduli taken are whole octets long, so emBits = 8k - 1 and
+ * emLen = k: EM fills the signature and its top bit is zero.  TLS fixes
+ * the salt length to the hash length (RFC 8446, 4.2.3).
+ */
+static int rsa_pss_encode(const struct tlshake_sig_alg *alg, const u8 *mhash,
+			  u8 *em, unsigned int k)
+{
+	unsigned int hlen = alg->digest_len, db_len = k - hlen - 1;
+	struct crypto_shash *tfm;
+	u8 *h = em + db_len;
+	u8 *salt = h - hlen;
+	int err;
+
+	tfm = crypto_alloc_shash(alg->hash, 0, 0);
+	if (IS_ERR(tfm))
+		return PTR_ERR(tfm);
+	/* DB = PS || 0x01 || salt, PS all zero */
+	memset(em, 0, db_len - hlen - 1);
+	em[db_len - hlen - 1] = 0x01;
+	get_random_bytes(salt, hlen);
+	err = rsa_pss_hash(tfm, mhash, salt, hlen, h) ?:
+	      rsa_mgf1_xor(tfm, h, hlen, em, db_len);
+	em[0] &= 0x7f;
+	em[k - 1] = 0xbc;
+	crypto_free_shash(tfm);
+	return err;
+}
+
+/* EMSA-PSS-VERIFY (9.1.2) of the EM recovered from a signature. */
+static int rsa_pss_verify(const struct tlshake_sig_alg *alg, const u8 *mhash,
+			  u8 *em, unsigned int k)
+{
+	unsigned int hlen = alg->digest_len, db_len = k - hlen - 1;
+	const u8 *h = em + db_len;
+	const u8 *salt = h - hlen;
+	struct crypto_shash *tfm;
+	u8 h2[TLSHAKE_SIG_MAX_DIGEST];
+	unsigned int i;
+	int err;
+
+	if (em[k - 1] != 0xbc || (em[0] & 0x80))
+		return -EBADMSG;
+
+	tfm = crypto_alloc_shash(alg->hash, 0, 0);
+	if (IS_ERR(tfm))
+		return PTR_ERR(tfm);
+	err = rsa_mgf1_xor(tfm, h, hlen, em, db_len);
+	if (err)
+		goto out;
+	em[0] &= 0x7f;
+	err = -EBADMSG;
+	for (i = 0; i < db_len - hlen - 1; i++)
+		if (em[i])
+			goto out;
+	if (em[db_len - hlen - 1] != 0x01)
+		goto out;
+	err = rsa_pss_hash(tfm, mhash, salt, hlen, h2);
+	if (!err && crypto_memneq(h, h2, hlen))
+		err = -EBADMSG;
+out:
+	crypto_free_shash(tfm);
+	return err;
+}
+
+/* EMSA-PKCS1-v1_5-ENCODE (9.2): 0x00 0x01 0xff... 0x00 DigestInfo. */
+static int rsa_pkcs1_encode(const struct tlshake_sig_alg *alg,
+			    const u8 *digest, u8 *em, unsigned int k)
+{
+	unsigned int hlen = alg->digest_len;
+	const u8 *info;
+	size_t info_len;
+
+	switch (hlen) {
+	case 32:
+		info = rsa_digest_info_sha256;
+		info_len = sizeof(rsa_digest_info_sha256);
+		break;
+	case 48:
+		info = rsa_digest_info_sha384;
+		info_len = sizeof(rsa_digest_info_sha384);
+		break;
+	case 64:
+		info = rsa_digest_info_sha512;
+		info_len = sizeof(rsa_digest_info_sha512);
+		break;
+	default:
+		return -EINVAL;
+	}
+	em[0] = 0x00;
+	em[1] = 0x01;
+	memset(em + 2, 0xff, k - 3 - info_len - hlen);
+	em[k - 1 - info_len - hlen] = 0x00;
+	memcpy(em + k - info_len - hlen, info, info_len);
+	memcpy(em + k - hlen, digest, hlen);
+	return 0;
+}
+
+/**
+ * tlshake_rsa_verify() - verify an RSA signature (RFC 8017, 8.1.2, 8.2.2)
+ * @key: the RSA public key
+ * @alg: the scheme: PSS with a salt as long as the digest, or PKCS #1 v1.5
+ * @digest: the message digest under the scheme's hash
+ * @sig: the signature, as long as the modulus
+ * @sig_len: its length
+ *
+ * PKCS #1 v1.5 is checked by encoding the expected EM and comparing, the
+ * way RFC 8017 describes, so no parser sees the recovered DigestInfo.
+ *
+ * Return: 0 if the signature is valid, -EBADMSG if not, or a negative
+ * errno when the computation failed.
+ */
+int tlshake_rsa_verify(const struct tlshake_pubkey *key,
+		       const struct tlshake_sig_alg *alg, const u8 *digest,
+		       const u8 *sig, size_t sig_len)
+{
+	unsigned int k = key->rsa.n_len;
+	struct crypto_akcipher *tfm;
+	u8 *buf, *em;
+	int err;
+
+	/* 8.1.2 step 1 and RSAVP1's range check, 0 <= s < n */
+	if (sig_len != k || memcmp(sig, key->rsa.n, k) >= 0)
+		return -EBADMSG;
+
+	buf = kmalloc(3 * k, GFP_KERNEL);
+	if (!buf)
+		return -ENOMEM;
+	em = buf + k;
+	memcpy(buf, sig, k);
+
+	tfm = crypto_alloc_akcipher("rsa", 0, 0);
+	if (IS_ERR(tfm)) {
+		err = PTR_ERR(tfm);
+		goto out;
+	}
+	err = crypto_akcipher_set_pub_key(tfm, key->rsa.der,
+					  key->rsa.der_len) ?:
+	      rsa_op(tfm, false, buf, em, k);
+	crypto_free_akcipher(tfm);
+	if (err)
+		goto out;
+
+	if (alg->pss) {
+		err = rsa_pss_verify(alg, digest, em, k);
+	} else {
+		err = rsa_pkcs1_encode(alg, digest, em + k, k);
+		if (!err && crypto_memneq(em, em + k, k))
+			err = -EBADMSG;
+	}
+out:
+	kfree(buf);
+	return err;
+}
+
+/* Write @a big-endian into exactly @len bytes of @buf (linear mapping). */
+static int rsa_mpi_write(MPI a, u8 *buf, unsigned int len)
+{
+	struct scatterlist sg;
+
+	sg_init_one(&sg, buf, len);
+	return mpi_write_to_sgl(a, &sg, len, NULL);
+}
+
+/*
+ * The private operation on @em, blinded: with r random, the kernel
+ * computes (em r^e)^d = em^d r, which this divides by r.  The akcipher
+ * never sees a value an attacker chose or knows.  @tmp holds @k bytes.
+ */
+static int rsa_private_blinded(const struct tlshake_privkey *key,
+			       struct crypto_akcipher *tfm, const u8 *em,
+			       u8 *sig, u8 *tmp)
+{
+	unsigned int k = key->rsa.n_len;
+	MPI n, e, r = NULL, r_inv = NULL, x = NULL, m = NULL, y = NULL;
+	int err = -ENOMEM;
+
+	n = mpi_read_raw_data(key->rsa.n, k);
+	e = mpi_read_raw_data(key->rsa.e, key->rsa.e_len);
+	if (!n || !e)
+		goto out;
+	/* Room for a product, so that mpi_mulm() need not grow them. */
+	r_inv = mpi_alloc(2 * mpi_get_nlimbs(n));
+	x = mpi_alloc(2 * mpi_get_nlimbs(n));
+	y = mpi_alloc(2 * mpi_get_nlimbs(n));
+	if (!r_inv || !x || !y)
+		goto out;
+
+	/* r < 2^(8k - 8) < n; it must be invertible modulo n. */
+	do {
+		mpi_free(r);
+		get_random_bytes(tmp, k);
+		tmp[0] = 0;
+		r = mpi_read_raw_data(tmp, k);
+		if (!r)
+			goto out;
+	} while (!mpi_invm(r_inv, r, n));
+
+	m = mpi_read_raw_data(em, k);
+	if (!m)
+		goto out;
+	err = mpi_powm(x, r, e, n);
+	if (err)
+		goto out;
+	mpi_mulm(y, m, x, n);
+	err = rsa_mpi_write(y, tmp, k) ?:
+	      rsa_op(tfm, true, tmp, sig, k);
+	if (err)
+		goto out;
+
+	mpi_free(m);
+	m = mpi_read_raw_data(sig, k);
+	if (!m) {
+		err = -ENOMEM;
+		goto out;
+	}
+	mpi_mulm(y, m, r_inv, n);
+	err = rsa_mpi_write(y, sig, k);
+out:
+	memzero_explicit(tmp, k);
+	mpi_free(y);
+	mpi_free(m);
+	mpi_free(x);
+	mpi_free(r_inv);
+	mpi_free(r);
+	mpi_free(e);
+	mpi_free(n);
+	return err;
+}
+
+/**
+ * tlshake_rsa_sign() - make an RSA signature (RFC 8017, 8.1.1, 8.2.1)
+ * @key: the RSA private key
+ * @alg: the scheme: PSS with a random salt as long as the digest, or
+ *	PKCS #1 v1.5
+ * @digest: the message digest under the scheme's hash
+ * @sig: where to write the signature, as long as the modulus
+ * @sig_len: set to the signature's length
+ *
+ * Return: 0, -EIO if the signature did not verify (a fault in the private
+ * operation), or another negative errno.
+ */
+int tlshake_rsa_sign(const struct tlshake_privkey *key,
+		     const struct tlshake_sig_alg *alg, const u8 *digest,
+		     u8 *sig, size_t *sig_len)
+{
+	unsigned int k = key->rsa.n_len;
+	struct crypto_akcipher *tfm;
+	u8 *buf, *em, *s, *tmp;
+	int err;
+
+	buf = kmalloc(3 * k, GFP_KERNEL);
+	if (!buf)
+		return -ENOMEM;
+	em = buf;
+	s = buf + k;
+	tmp = buf + 2 * k;
+
+	err = alg->pss ? rsa_pss_encode(alg, digest, em, k) :
+			 rsa_pkcs1_encode(alg, digest, em, k);
+	if (err)
+		goto out;
+
+	tfm = crypto_alloc_akcipher("rsa", 0, 0);
+	if (IS_ERR(tfm)) {
+		err = PTR_ERR(tfm);
+		goto out;
+	}
+	err = crypto_akcipher_set_priv_key(tfm, key->rsa.der,
+					   key->rsa.der_len) ?:
+	      rsa_private_blinded(key, tfm, em, s, tmp) ?:
+	      rsa_op(tfm, false, s, tmp, k);
+	crypto_free_akcipher(tfm);
+	if (err)
+		goto out;
+	if (crypto_memneq(tmp, em, k)) {
+		err = -EIO;
+		goto out;
+	}
+	memcpy(sig, s, k);
+	*sig_len = k;
+out:
+	kfree_sensitive(buf);
+	return err;
+}
