@@ -1,0 +1,242 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Running the handshake: attach the "tlshake" ULP to a connected socket,
+ * hand it the configuration with SOL_TLSHAKE options, run it with
+ * getsockopt(TLSHAKE_HANDSHAKE) and report what it negotiated or why it
+ * failed.
+ */
+
+#define _GNU_SOURCE
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "tlshake.h"
+
+/* Room for the peer's chain: more than any chain a peer sends in practice. */
+#define PEER_CHAIN_MAX	(256 * 1024)
+
+static const char *errname(int err)
+{
+	const char *name = strerrorname_np(err);
+
+	return name ? name : "unknown error";
+}
+
+static int set_opt(int fd, int optname, const char *what, const void *val,
+		   size_t len)
+{
+	if (!setsockopt(fd, SOL_TLSHAKE, optname, val, len))
+		return 0;
+	warnx("the kernel refused %s: %s", what, strerror(errno));
+	return -1;
+}
+
+static bool is_ip_literal(const char *host)
+{
+	struct in6_addr a6;
+	struct in_addr a4;
+
+	return inet_pton(AF_INET, host, &a4) == 1 ||
+	       inet_pton(AF_INET6, host, &a6) == 1;
+}
+
+/* The name a client sends as SNI and checks the certificate against:
+ * --sni, else the host it connects to unless that is an address.
+ */
+static const char *server_name(const struct config *cfg)
+{
+	if (cfg->sni)
+		return *cfg->sni ? cfg->sni : NULL;
+	if (!cfg->server && !is_ip_literal(cfg->host))
+		return cfg->host;
+	return NULL;
+}
+
+static int configure(int fd, const struct config *cfg)
+{
+	uint32_t role = cfg->server ? TLSHAKE_ROLE_SERVER : TLSHAKE_ROLE_CLIENT;
+	const char *name = server_name(cfg);
+
+	if (set_opt(fd, TLSHAKE_ROLE, "the role", &role, sizeof(role)))
+		return -1;
+	if (cfg->versions.min &&
+	    set_opt(fd, TLSHAKE_VERSIONS, "the versions", &cfg->versions,
+		    sizeof(cfg->versions)))
+		return -1;
+	if (cfg->num_suites &&
+	    set_opt(fd, TLSHAKE_CIPHER_SUITES, "the cipher suites",
+		    cfg->suites, cfg->num_suites * sizeof(uint16_t)))
+		return -1;
+	if (cfg->num_groups &&
+	    set_opt(fd, TLSHAKE_GROUPS, "the groups", cfg->groups,
+		    cfg->num_groups * sizeof(uint16_t)))
+		return -1;
+	if (cfg->num_sigalgs &&
+	    set_opt(fd, TLSHAKE_SIG_SCHEMES, "the signature schemes",
+		    cfg->sigalgs, cfg->num_sigalgs * sizeof(uint16_t)))
+		return -1;
+	if (name && set_opt(fd, TLSHAKE_SERVER_NAME, "the server name", name,
+			    strlen(name)))
+		return -1;
+	if (cfg->alpn.len &&
+	    set_opt(fd, TLSHAKE_ALPN, "the ALPN list", cfg->alpn.data,
+		    cfg->alpn.len))
+		return -1;
+	if (cfg->cert_chain.len &&
+	    set_opt(fd, TLSHAKE_CERT_CHAIN, "the certificate chain",
+		    cfg->cert_chain.data, cfg->cert_chain.len))
+		return -1;
+	if (cfg->private_key.len &&
+	    set_opt(fd, TLSHAKE_PRIVATE_KEY, "the private key",
+		    cfg->private_key.data, cfg->private_key.len))
+		return -1;
+	if (cfg->trust_anchors.len &&
+	    set_opt(fd, TLSHAKE_TRUST_ANCHORS, "the trust anchors",
+		    cfg->trust_anchors.data, cfg->trust_anchors.len))
+		return -1;
+	if (cfg->has_pin &&
+	    set_opt(fd, TLSHAKE_PEER_PUBKEY_PIN, "the pin", cfg->pin,
+		    sizeof(cfg->pin)))
+		return -1;
+	if (cfg->verify &&
+	    set_opt(fd, TLSHAKE_VERIFY, "the verification flags",
+		    &cfg->verify, sizeof(cfg->verify)))
+		return -1;
+	return 0;
+}
+
+static unsigned int count_certs(const uint8_t *list, size_t len)
+{
+	unsigned int count = 0;
+	size_t off = 0;
+
+	while (off + 3 <= len) {
+		off += 3 + ((size_t)list[off] << 16 | list[off + 1] << 8 |
+			    list[off + 2]);
+		count++;
+	}
+	return count;
+}
+
+static void save_peer_chain(const struct config *cfg, const uint8_t *chain,
+			    size_t len)
+{
+	FILE *f = fopen(cfg->peer_chain_file, "w");
+
+	if (!f) {
+		warnx("%s: %s", cfg->peer_chain_file, strerror(errno));
+		return;
+	}
+	if (pem_write_certs(f, chain, len))
+		warnx("the peer's chain is malformed");
+	if (fclose(f))
+		warnx("%s: %s", cfg->peer_chain_file, strerror(errno));
+}
+
+static void report_failure(const struct tlshake_result *r, int err,
+			   const char *who)
+{
+	if (r->alert_origin == TLSHAKE_ALERT_NONE) {
+		warnx("%shandshake failed: %s (%s)", who, strerror(err),
+		      errname(err));
+		return;
+	}
+	warnx("%shandshake failed: %s %s (%s)", who, alert_name(r->alert),
+	      r->alert_origin == TLSHAKE_ALERT_SENT ? "sent" : "received",
+	      errname(err));
+}
+
+/**
+ * run_handshake - run the handshake on a connected socket
+ * @fd: the socket
+ * @cfg: what to ask for
+ * @info: receives what was negotiated
+ * @who: a prefix for messages ("" or the peer's address and ": ")
+ *
+ * Return: EXIT_OK once the socket carries TLS through kTLS, EXIT_USAGE if
+ * the kernel refused the configuration, EXIT_HANDSHAKE if the handshake
+ * failed (after a message naming the alert and the error).
+ */
+int run_handshake(int fd, const struct config *cfg, struct session_info *info,
+		  const char *who)
+{
+	struct tlshake_handshake hs;
+	socklen_t len = sizeof(hs);
+	uint8_t *chain;
+	int err;
+
+	if (setsockopt(fd, SOL_TCP, TCP_ULP, TLSHAKE_ULP_NAME,
+		       sizeof(TLSHAKE_ULP_NAME))) {
+		err = errno;
+		if (err == ENOENT)
+			warnx("the kernel has no \"%s\" TCP ULP: module not loaded (modprobe tlshake)",
+			      TLSHAKE_ULP_NAME);
+		else
+			warnx("%sattaching the \"%s\" TCP ULP: %s", who,
+			      TLSHAKE_ULP_NAME, strerror(err));
+		return err == ENOENT ? EXIT_USAGE : EXIT_IO;
+	}
+	if (configure(fd, cfg))
+		return EXIT_USAGE;
+
+	chain = malloc(PEER_CHAIN_MAX);
+	if (!chain) {
+		warnx("out of memory");
+		return EXIT_IO;
+	}
+	memset(&hs, 0, sizeof(hs));
+	hs.timeout_ms = cfg->timeout_ms;
+	hs.peer_chain = (uintptr_t)chain;
+	hs.peer_chain_len = PEER_CHAIN_MAX;
+
+	err = getsockopt(fd, SOL_TLSHAKE, TLSHAKE_HANDSHAKE, &hs, &len) ?
+	      errno : 0;
+	info->result = hs.result;
+	info->peer_chain_len = hs.peer_chain_len;
+	info->peer_certs = hs.peer_chain_len <= PEER_CHAIN_MAX ?
+			   count_certs(chain, hs.peer_chain_len) : 0;
+	if (cfg->peer_chain_file && info->peer_certs)
+		save_peer_chain(cfg, chain, hs.peer_chain_len);
+	free(chain);
+
+	if (err) {
+		report_failure(&hs.result, err, who);
+		return EXIT_HANDSHAKE;
+	}
+	return EXIT_OK;
+}
+
+/**
+ * print_session - describe a completed handshake
+ * @f: where
+ * @info: what was negotiated
+ */
+void print_session(FILE *f, const struct session_info *info)
+{
+	const struct tlshake_result *r = &info->result;
+
+	fprintf(f, "---\n");
+	fprintf(f, "Protocol    : %s\n", version_name(r->version));
+	fprintf(f, "Cipher      : %s\n", suite_name(r->cipher_suite));
+	fprintf(f, "Group       : %s\n",
+		r->group ? group_name(r->group) : "none");
+	fprintf(f, "Peer sig    : %s\n",
+		r->peer_sig_scheme ? sigalg_name(r->peer_sig_scheme) : "none");
+	fprintf(f, "ALPN        : %.*s\n", r->alpn_len ? r->alpn_len : 4,
+		r->alpn_len ? (const char *)r->alpn : "none");
+	fprintf(f, "Peer        : %s\n",
+		r->flags & TLSHAKE_RESULT_PEER_VERIFIED ? "verified" :
+		info->peer_certs ? "not verified" : "no certificate");
+	if (info->peer_certs)
+		fprintf(f, "Peer chain  : %u certificate%s, %u bytes\n",
+			info->peer_certs, info->peer_certs == 1 ? "" : "s",
+			info->peer_chain_len);
+	if (r->flags & TLSHAKE_RESULT_RESUMED)
+		fprintf(f, "Resumed     : yes\n");
+	fprintf(f, "---\n");
+}
