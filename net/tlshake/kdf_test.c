@@ -410,7 +410,7 @@ static struct kunit_case kdf_test_cases[] = {
 };
 
 static struct kunit_suite kdf_test_suite = {
-	.name = "tlshake-kdf",
+	.name = "tlshake_kdf",
 	.test_cases = kdf_test_cases,
 };
 

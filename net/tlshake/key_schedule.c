@@ -124,7 +124,8 @@ EXPORT_SYMBOL_IF_KUNIT(tlshake_ks_binder_key);
 /**
  * tlshake_ks_handshake() - derive the handshake secret and traffic secrets
  * @ks: the key schedule, at the early stage
- * @shared: the (EC)DHE shared secret
+ * @shared: the (EC)DHE shared secret, or HashLen zero bytes for a PSK-only
+ *	handshake (psk_ke)
  * @shared_len: its length in bytes
  * @transcript_hash: Transcript-Hash(ClientHello...ServerHello)
  *

@@ -885,7 +885,7 @@ static struct kunit_case key_schedule_test_cases[] = {
 };
 
 static struct kunit_suite key_schedule_test_suite = {
-	.name = "tlshake-key-schedule",
+	.name = "tlshake_key_schedule",
 	.test_cases = key_schedule_test_cases,
 };
 

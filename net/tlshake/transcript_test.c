@@ -179,7 +179,7 @@ static struct kunit_case transcript_test_cases[] = {
 };
 
 static struct kunit_suite transcript_test_suite = {
-	.name = "tlshake-transcript",
+	.name = "tlshake_transcript",
 	.test_cases = transcript_test_cases,
 };
 
