@@ -63,7 +63,7 @@ kernel-distro:
 $(BUILD)/module/%/.built: kernel-% FORCE
 	@mkdir -p $(@D)
 	@rsync -a --delete --exclude '*.o' --exclude '*.ko' --exclude '.*.cmd' \
-		--exclude 'wp_*.h' --exclude '*.mod*' \
+		--exclude 'wp_*.h' --exclude ffdhe_kat.h --exclude '*.mod*' \
 		$(TOP)/Kbuild $(TOP)/net $(TOP)/include $(@D)/
 	@mkdir -p $(@D)/tools/testing/tlshake
 	@rsync -a --delete $(TESTING)/vectors $(@D)/tools/testing/tlshake/

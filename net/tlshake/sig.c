@@ -59,6 +59,32 @@ static int tlshake_sig_hash(const struct tlshake_sig_alg *alg,
 }
 
 /**
+ * tlshake_sig_key_fits() - whether a public key can verify a scheme
+ * @key: the public key
+ * @scheme: a TLS SignatureScheme
+ *
+ * Return: true if @scheme is known and made with keys of @key's type.
+ */
+bool tlshake_sig_key_fits(const struct tlshake_pubkey *key, u16 scheme)
+{
+	return tlshake_sig_alg(key->type, scheme);
+}
+EXPORT_SYMBOL_IF_KUNIT(tlshake_sig_key_fits);
+
+/**
+ * tlshake_sig_key_fits_priv() - whether a private key can sign a scheme
+ * @key: the private key
+ * @scheme: a TLS SignatureScheme
+ *
+ * Return: true if @scheme is known and made with keys of @key's type.
+ */
+bool tlshake_sig_key_fits_priv(const struct tlshake_privkey *key, u16 scheme)
+{
+	return tlshake_sig_alg(key->type, scheme);
+}
+EXPORT_SYMBOL_IF_KUNIT(tlshake_sig_key_fits_priv);
+
+/**
  * tlshake_sig_verify_digest() - verify a signature over a digest
  * @key: the signer's public key
  * @scheme: the TLS SignatureScheme the signature claims

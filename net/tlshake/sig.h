@@ -9,7 +9,7 @@
 #ifndef _NET_TLSHAKE_SIG_H
 #define _NET_TLSHAKE_SIG_H
 
-#include <linux/types.h>
+#include "pure.h"
 
 #define TLSHAKE_SIG_RSA_PKCS1_SHA256		0x0401
 #define TLSHAKE_SIG_RSA_PKCS1_SHA384		0x0501
@@ -48,6 +48,8 @@ struct tlshake_privkey *tlshake_privkey_new_ec(enum tlshake_key_type type,
 struct tlshake_privkey *tlshake_privkey_new_rsa(const u8 *der, size_t len);
 void tlshake_privkey_free(struct tlshake_privkey *key);
 
+bool tlshake_sig_key_fits(const struct tlshake_pubkey *key, u16 scheme);
+bool tlshake_sig_key_fits_priv(const struct tlshake_privkey *key, u16 scheme);
 int tlshake_sig_verify(const struct tlshake_pubkey *key, u16 scheme,
 		       const u8 *msg, size_t msg_len,
 		       const u8 *sig, size_t sig_len);

@@ -15,6 +15,7 @@
 #include <crypto/hash.h>
 #include <kunit/test.h>
 #include <linux/err.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
 
 #include "sig.h"
@@ -304,6 +305,9 @@ static void sig_wp_check(struct sig_wp_run *run, int tc_id,
 	else
 		err = tlshake_sig_verify(run->key, run->scheme, msg, msg_len,
 					 sig, sig_len);
+
+	/* Hundreds of scalar multiplications: let others run meanwhile. */
+	cond_resched();
 
 	switch (result) {
 	case WP_VALID:
@@ -688,7 +692,18 @@ static void sig_scheme_fit(struct kunit *test)
 				    sizeof(sig_test_p256_q));
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, pub);
 
+	KUNIT_EXPECT_TRUE(test, tlshake_sig_key_fits(pub, 0x0403));
+	KUNIT_EXPECT_TRUE(test, tlshake_sig_key_fits_priv(p256, 0x0403));
+	KUNIT_EXPECT_TRUE(test, tlshake_sig_key_fits_priv(rsa, 0x0804));
+	KUNIT_EXPECT_TRUE(test, tlshake_sig_key_fits_priv(rsa, 0x0601));
 	for (i = 0; i < ARRAY_SIZE(not_p256); i++) {
+		KUNIT_EXPECT_FALSE_MSG(test,
+				       tlshake_sig_key_fits(pub, not_p256[i]),
+				       "scheme %04x", not_p256[i]);
+		KUNIT_EXPECT_FALSE_MSG(test,
+				       tlshake_sig_key_fits_priv(p256,
+								 not_p256[i]),
+				       "scheme %04x", not_p256[i]);
 		err = tlshake_sig_sign(p256, not_p256[i], sig_test_msg, 1,
 				       buf, &len);
 		KUNIT_EXPECT_EQ_MSG(test, err, -EINVAL, "scheme %04x",
@@ -699,6 +714,10 @@ static void sig_scheme_fit(struct kunit *test)
 				    not_p256[i]);
 	}
 	for (i = 0; i < ARRAY_SIZE(not_rsa); i++) {
+		KUNIT_EXPECT_FALSE_MSG(test,
+				       tlshake_sig_key_fits_priv(rsa,
+								 not_rsa[i]),
+				       "scheme %04x", not_rsa[i]);
 		err = tlshake_sig_sign(rsa, not_rsa[i], sig_test_msg, 1,
 				       buf, &len);
 		KUNIT_EXPECT_EQ_MSG(test, err, -EINVAL, "scheme %04x",
