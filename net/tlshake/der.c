@@ -18,6 +18,9 @@
 /* Longest length field accepted: four octets, up to 4 GiB - 1. */
 #define DER_MAX_LEN_OCTETS	4
 
+#define DER_BOOLEAN		0x01
+#define DER_BIT_STRING		0x03
+
 /**
  * tlshake_der_peek() - the tag of the next element, without consuming it
  * @der: the cursor
@@ -173,3 +176,67 @@ int tlshake_der_read_uint(struct tlshake_der *der, const u8 **mag,
 	return 0;
 }
 EXPORT_SYMBOL_IF_KUNIT(tlshake_der_read_uint);
+
+/**
+ * tlshake_der_read_bool() - read a BOOLEAN
+ * @der: the cursor, advanced past the element on success
+ * @val: set to the value
+ *
+ * Return: 0, or -EBADMSG when the element is not a BOOLEAN or its octet is
+ * neither 0x00 nor 0xff, the only two DER allows.
+ */
+int tlshake_der_read_bool(struct tlshake_der *der, bool *val)
+{
+	struct tlshake_der next = *der;
+	struct tlshake_der_tlv tlv;
+	int err;
+
+	err = tlshake_der_read_tag(&next, DER_BOOLEAN, &tlv);
+	if (err)
+		return err;
+	if (tlv.len != 1 || (tlv.val[0] && tlv.val[0] != 0xff))
+		return -EBADMSG;
+	*val = tlv.val[0];
+	*der = next;
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(tlshake_der_read_bool);
+
+/**
+ * tlshake_der_read_bits() - read a BIT STRING
+ * @der: the cursor, advanced past the element on success
+ * @bits: set to the octets holding the bits, inside the buffer
+ * @len: set to the number of those octets
+ * @unused: set to the number of unused bits at the end of the last octet
+ *
+ * Keys and signatures are whole octets: their callers insist on @unused
+ * being 0.
+ *
+ * Return: 0, or -EBADMSG when the element is not a primitive BIT STRING,
+ * the unused-bits count is above 7 (or not 0 for an empty string), or the
+ * unused bits are not zero as DER requires.
+ */
+int tlshake_der_read_bits(struct tlshake_der *der, const u8 **bits,
+			  size_t *len, unsigned int *unused)
+{
+	struct tlshake_der next = *der;
+	struct tlshake_der_tlv tlv;
+	unsigned int n;
+	int err;
+
+	err = tlshake_der_read_tag(&next, DER_BIT_STRING, &tlv);
+	if (err)
+		return err;
+	if (!tlv.len)
+		return -EBADMSG;
+	n = tlv.val[0];
+	if (n > 7 || (tlv.len == 1 && n) ||
+	    (tlv.len > 1 && (tlv.val[tlv.len - 1] & ((1U << n) - 1))))
+		return -EBADMSG;
+	*bits = tlv.val + 1;
+	*len = tlv.len - 1;
+	*unused = n;
+	*der = next;
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(tlshake_der_read_bits);

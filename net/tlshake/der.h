@@ -69,5 +69,8 @@ int tlshake_der_enter(struct tlshake_der *der, u8 tag,
 		      struct tlshake_der *inner);
 int tlshake_der_read_uint(struct tlshake_der *der, const u8 **mag,
 			  size_t *mag_len);
+int tlshake_der_read_bool(struct tlshake_der *der, bool *val);
+int tlshake_der_read_bits(struct tlshake_der *der, const u8 **bits,
+			  size_t *len, unsigned int *unused);
 
 #endif /* _NET_TLSHAKE_DER_H */

@@ -206,11 +206,98 @@ static void der_read_uint(struct kunit *test)
 	}
 }
 
+static const struct der_bad der_bad_bools[] = {
+	DER_BAD("neither 0 nor 0xff", 0x01, 0x01, 0x01),
+	DER_BAD("two octets", 0x01, 0x02, 0x00, 0xff),
+	DER_BAD("no octet", 0x01, 0x00),
+	DER_BAD("an INTEGER", 0x02, 0x01, 0x00),
+};
+
+static void der_read_bool(struct kunit *test)
+{
+	static const u8 good[] = { 0x01, 0x01, 0xff, 0x01, 0x01, 0x00 };
+	const struct der_bad *bad;
+	struct tlshake_der der;
+	unsigned int i;
+	bool val;
+
+	tlshake_der_init(&der, good, sizeof(good));
+	KUNIT_ASSERT_EQ(test, tlshake_der_read_bool(&der, &val), 0);
+	KUNIT_EXPECT_TRUE(test, val);
+	KUNIT_ASSERT_EQ(test, tlshake_der_read_bool(&der, &val), 0);
+	KUNIT_EXPECT_FALSE(test, val);
+	KUNIT_EXPECT_TRUE(test, tlshake_der_empty(&der));
+
+	for (i = 0; i < ARRAY_SIZE(der_bad_bools); i++) {
+		bad = &der_bad_bools[i];
+		tlshake_der_init(&der, bad->data, bad->len);
+		KUNIT_EXPECT_EQ_MSG(test, tlshake_der_read_bool(&der, &val),
+				    -EBADMSG, "%s", bad->what);
+		KUNIT_EXPECT_PTR_EQ_MSG(test, der.data, bad->data, "%s",
+					bad->what);
+	}
+}
+
+static const struct der_bad der_bad_bits[] = {
+	DER_BAD("no unused-bits octet", 0x03, 0x00),
+	DER_BAD("unused bits in an empty string", 0x03, 0x01, 0x01),
+	DER_BAD("eight unused bits", 0x03, 0x02, 0x08, 0x00),
+	DER_BAD("an unused bit set", 0x03, 0x02, 0x01, 0x81),
+	DER_BAD("constructed", 0x23, 0x03, 0x03, 0x01, 0x00),
+	DER_BAD("an OCTET STRING", 0x04, 0x02, 0x00, 0x80),
+};
+
+static void der_read_bits(struct kunit *test)
+{
+	/* keyUsage digitalSignature and keyCertSign: 100001, 2 bits unused */
+	static const u8 ku[] = { 0x03, 0x02, 0x02, 0x84 };
+	static const u8 key[] = { 0x03, 0x03, 0x00, 0x04, 0xff };
+	static const u8 empty[] = { 0x03, 0x01, 0x00 };
+	const struct der_bad *bad;
+	struct tlshake_der der;
+	unsigned int unused, i;
+	const u8 *bits;
+	size_t len;
+
+	tlshake_der_init(&der, ku, sizeof(ku));
+	KUNIT_ASSERT_EQ(test, tlshake_der_read_bits(&der, &bits, &len,
+						    &unused), 0);
+	KUNIT_EXPECT_PTR_EQ(test, bits, &ku[3]);
+	KUNIT_EXPECT_EQ(test, len, 1);
+	KUNIT_EXPECT_EQ(test, unused, 2);
+	KUNIT_EXPECT_TRUE(test, tlshake_der_empty(&der));
+
+	tlshake_der_init(&der, key, sizeof(key));
+	KUNIT_ASSERT_EQ(test, tlshake_der_read_bits(&der, &bits, &len,
+						    &unused), 0);
+	KUNIT_EXPECT_PTR_EQ(test, bits, &key[3]);
+	KUNIT_EXPECT_EQ(test, len, 2);
+	KUNIT_EXPECT_EQ(test, unused, 0);
+
+	tlshake_der_init(&der, empty, sizeof(empty));
+	KUNIT_ASSERT_EQ(test, tlshake_der_read_bits(&der, &bits, &len,
+						    &unused), 0);
+	KUNIT_EXPECT_EQ(test, len, 0);
+	KUNIT_EXPECT_EQ(test, unused, 0);
+
+	for (i = 0; i < ARRAY_SIZE(der_bad_bits); i++) {
+		bad = &der_bad_bits[i];
+		tlshake_der_init(&der, bad->data, bad->len);
+		KUNIT_EXPECT_EQ_MSG(test, tlshake_der_read_bits(&der, &bits,
+								&len, &unused),
+				    -EBADMSG, "%s", bad->what);
+		KUNIT_EXPECT_PTR_EQ_MSG(test, der.data, bad->data, "%s",
+					bad->what);
+	}
+}
+
 static struct kunit_case der_cases[] = {
 	KUNIT_CASE(der_read_short_and_long),
 	KUNIT_CASE(der_read_rejects),
 	KUNIT_CASE(der_enter_sequence),
 	KUNIT_CASE(der_read_uint),
+	KUNIT_CASE(der_read_bool),
+	KUNIT_CASE(der_read_bits),
 	{}
 };
 
