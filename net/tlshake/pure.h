@@ -11,7 +11,7 @@
  *
  * In the kernel this header only pulls in the kernel's own definitions.
  * In userspace it supplies the same names: the fixed-size integer types,
- * bool, size_t, the errno values, memcpy() and friends, BIT(),
+ * time64_t, bool, size_t, the errno values, memcpy() and friends, BIT(),
  * ARRAY_SIZE(), the big-endian get_unaligned_*()/put_unaligned_*()
  * accessors, and EXPORT_SYMBOL_IF_KUNIT()/VISIBLE_IF_KUNIT as no-ops.
  */
@@ -24,6 +24,7 @@
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
+#include <linux/time64.h>
 #include <linux/types.h>
 #include <asm/unaligned.h>
 #include <kunit/visibility.h>
@@ -44,6 +45,7 @@ typedef signed char s8;
 typedef short s16;
 typedef int s32;
 typedef long long s64;
+typedef s64 time64_t;
 
 #define BIT(nr)			(1UL << (nr))
 #define ARRAY_SIZE(arr)		(sizeof(arr) / sizeof((arr)[0]))
