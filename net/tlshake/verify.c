@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Verification of the peer: whether the certificate chain it presented is
+ * accepted, and the public key its CertificateVerify is then checked with.
+ *
+ * Every decision about the peer's certificates is taken here, and the
+ * default is to refuse.  Certificate path validation against trust
+ * anchors is not implemented yet, so a chain is accepted only when the
+ * caller pinned the end-entity key (then it is verified) or explicitly
+ * accepts any peer (then it is not).  A pin binds in both cases.
+ */
+
+#include <crypto/algapi.h>
+#include <crypto/sha2.h>
+#include <linux/err.h>
+#include <linux/string.h>
+#include <net/tlshake.h>
+
+#include "sig.h"
+#include "verify.h"
+#include "x509_spki.h"
+
+/* The key of the end-entity certificate, as the signature code takes it. */
+static int tlshake_verify_key(const struct tlshake_spki *spki,
+			      struct tlshake_pubkey **key,
+			      enum tlsw_alert *alert)
+{
+	struct tlshake_pubkey *k;
+
+	if (spki->alg == TLSHAKE_KEY_RSA)
+		k = tlshake_pubkey_new_rsa(spki->key, spki->key_len);
+	else
+		k = tlshake_pubkey_new_ec(spki->alg, spki->key, spki->key_len);
+	if (PTR_ERR_OR_ZERO(k) == -ENOMEM)
+		return -ENOMEM;
+	if (IS_ERR(k)) {
+		*alert = PTR_ERR(k) == -EOPNOTSUPP ?
+			 TLSW_ALERT_UNSUPPORTED_CERTIFICATE :
+			 TLSW_ALERT_BAD_CERTIFICATE;
+		return -EKEYREJECTED;
+	}
+	*key = k;
+	return 0;
+}
+
+/**
+ * tlshake_verify_peer - decide on the peer's certificate chain
+ * @params: the caller's parameters: the verification flags and the pin
+ * @chain: the peer's chain in the form of tlshake_params.cert_chain, not
+ *	empty, end-entity certificate first
+ * @chain_len: its length
+ * @key: the end-entity certificate's public key, if the chain is accepted
+ * @verified: whether the chain was verified, not merely accepted
+ * @alert: the alert to send if the chain is refused
+ *
+ * Return: 0 if the chain is accepted; -EKEYREJECTED with @alert set if it
+ * is not (bad_certificate, or unsupported_certificate for a key tlshake
+ * cannot use); -ENOMEM.
+ */
+int tlshake_verify_peer(const struct tlshake_params *params, const u8 *chain,
+			size_t chain_len, struct tlshake_pubkey **key,
+			bool *verified, enum tlsw_alert *alert)
+{
+	u8 digest[SHA256_DIGEST_SIZE];
+	struct tlshake_spki spki;
+	u32 len = get_unaligned_be24(chain);
+	int err;
+
+	*verified = false;
+	err = tlshake_x509_spki(chain + 3, len, &spki);
+	if (err) {
+		*alert = err == -EOPNOTSUPP ?
+			 TLSW_ALERT_UNSUPPORTED_CERTIFICATE :
+			 TLSW_ALERT_BAD_CERTIFICATE;
+		return -EKEYREJECTED;
+	}
+
+	if (params->peer_pubkey_pin) {
+		sha256(spki.der, spki.der_len, digest);
+		if (crypto_memneq(digest, params->peer_pubkey_pin,
+				  sizeof(digest))) {
+			*alert = TLSW_ALERT_BAD_CERTIFICATE;
+			return -EKEYREJECTED;
+		}
+		*verified = true;
+	} else if (!(params->verify & TLSHAKE_VERIFY_INSECURE)) {
+		*alert = TLSW_ALERT_BAD_CERTIFICATE;
+		return -EKEYREJECTED;
+	}
+	return tlshake_verify_key(&spki, key, alert);
+}
