@@ -81,6 +81,67 @@ struct tlshake_params {
 	unsigned int *peer_chain_len;
 };
 
+/**
+ * tlshake_handshake - run a TLS handshake on a connected TCP socket
+ * @sock: a connected TCP socket (IPv4 or IPv6) with no upper-layer
+ *	protocol attached but tlshake's own; not used by anyone else while
+ *	the handshake runs
+ * @params: what to negotiate and how to authenticate
+ * @result: filled with what was negotiated, or on failure with the alert
+ *	that ended the handshake (@result->alert_origin says whether it was
+ *	sent or received)
+ *
+ * Runs TLS 1.3 (RFC 8446) in the role @params->role asks for, then hands
+ * the socket to kTLS: on success the caller sends and receives
+ * application data on @sock as on any kTLS socket, and records the peer
+ * sent right after its Finished are the first kTLS delivers.  Nothing of
+ * the handshake stays allocated and its secrets are wiped.
+ *
+ * Defaults: the cipher suites TLS_AES_128_GCM_SHA256,
+ * TLS_AES_256_GCM_SHA384 and TLS_CHACHA20_POLY1305_SHA256
+ * (TLS_AES_128_CCM_SHA256 on request); the groups X25519, secp256r1 and
+ * secp384r1 (ffdhe2048/3072/4096 on request), a client sending a key
+ * share for the first; the signature schemes ecdsa_secp256r1_sha256,
+ * ecdsa_secp384r1_sha384 and rsa_pss_rsae_sha256/384/512.  A server
+ * chooses by its own order of preference.  The whole handshake is bounded
+ * by @params->timeout_ms (30 seconds by default); the socket's own
+ * timeouts are restored afterwards.
+ *
+ * The peer's certificate is refused unless @params->peer_pubkey_pin
+ * matches its key (the peer is then reported verified) or
+ * %TLSHAKE_VERIFY_INSECURE accepts any: path validation against
+ * @params->trust_anchors is not implemented yet.
+ *
+ * Context: process context; sleeps.  Must not be called with the socket
+ * locked.
+ *
+ * Return: 0 once the socket is handed to kTLS, or
+ *
+ * * -EINVAL: bad @params (a value out of range, an unknown code point,
+ *   a malformed ALPN list, chain or key, a server without a certificate
+ *   and key, client-only and server-only flags mixed up), or @sock is not
+ *   a TCP socket; nothing was sent
+ * * -EPROTONOSUPPORT: @params allows no version tlshake implements
+ * * -ENOTCONN, -EEXIST: @sock is not connected, or carries another ULP
+ * * -ETIMEDOUT: the handshake took longer than allowed
+ * * -EINTR: a signal interrupted it
+ * * -ECONNRESET, -EPIPE or another socket error: the connection failed
+ *   or the peer closed it without an alert
+ * * -ECONNABORTED: the peer sent an alert (close_notify included), which
+ *   @result reports as received
+ * * -EBADMSG: a record or message failed its integrity or decoding
+ *   check: bad_record_mac, decode_error, decrypt_error (a bad
+ *   CertificateVerify or Finished) or record_overflow was sent
+ * * -EKEYREJECTED: the peer's certificate was refused: bad_certificate,
+ *   unsupported_certificate or certificate_required was sent
+ * * -EPROTO: any other protocol failure, with the alert sent
+ *   (unexpected_message, illegal_parameter, handshake_failure,
+ *   protocol_version, missing_extension, no_application_protocol, ...)
+ * * -ENOMEM or another local error: internal_error was sent if the
+ *   handshake had begun
+ *
+ * After a failure the socket is not usable for TLS.
+ */
 int tlshake_handshake(struct socket *sock, const struct tlshake_params *params,
 		      struct tlshake_result *result);
 

@@ -1,0 +1,341 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * tlshake_handshake(): the in-kernel API.  Checks the caller's parameters
+ * and applies the defaults, runs the handshake in the requested role,
+ * reports the outcome, and hands the session to kTLS.
+ */
+
+#include <linux/inet.h>
+#include <linux/module.h>
+#include <linux/net.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <net/inet_connection_sock.h>
+#include <net/sock.h>
+#include <net/tcp.h>
+#include <net/tlshake.h>
+
+#include "handshake.h"
+#include "keys.h"
+#include "sig.h"
+#include "sockopt_check.h"
+#include "tlshake.h"
+
+#define TLSHAKE_DEFAULT_TIMEOUT_MS	30000
+
+static const u16 tlshake_default_suites[] = {
+	TLSW_TLS_AES_128_GCM_SHA256,
+	TLSW_TLS_AES_256_GCM_SHA384,
+	TLSW_TLS_CHACHA20_POLY1305_SHA256,
+};
+
+static const u16 tlshake_default_groups[] = {
+	TLSW_GROUP_X25519,
+	TLSW_GROUP_SECP256R1,
+	TLSW_GROUP_SECP384R1,
+};
+
+/* The schemes TLS 1.3 allows in CertificateVerify that tlshake signs and
+ * verifies; the default list is all of them.
+ */
+static const u16 tlshake_cv_schemes[] = {
+	TLSW_SIG_ECDSA_SECP256R1_SHA256,
+	TLSW_SIG_ECDSA_SECP384R1_SHA384,
+	TLSW_SIG_RSA_PSS_RSAE_SHA256,
+	TLSW_SIG_RSA_PSS_RSAE_SHA384,
+	TLSW_SIG_RSA_PSS_RSAE_SHA512,
+};
+
+#define TLSHAKE_VERIFY_ALL	(TLSHAKE_VERIFY_INSECURE |		\
+				 TLSHAKE_VERIFY_REQUEST_CLIENT |	\
+				 TLSHAKE_VERIFY_REQUIRE_CLIENT)
+#define TLSHAKE_VERIFY_SERVER	(TLSHAKE_VERIFY_REQUEST_CLIENT |	\
+				 TLSHAKE_VERIFY_REQUIRE_CLIENT)
+
+/* Copy a list of code points, or the defaults, checking each with @known. */
+static int tlshake_config_list(u16 *out, unsigned int *n, const u16 *list,
+			       unsigned int count, const u16 *defaults,
+			       unsigned int num_defaults,
+			       bool (*known)(u16 val))
+{
+	unsigned int i;
+
+	if (!list) {
+		list = defaults;
+		count = num_defaults;
+	} else if (tlshake_check_code_points(list, count)) {
+		return -EINVAL;
+	}
+	for (i = 0; i < count; i++)
+		if (!known(list[i]))
+			return -EINVAL;
+	memcpy(out, list, count * sizeof(*out));
+	*n = count;
+	return 0;
+}
+
+static bool tlshake_suite_known(u16 id)
+{
+	return tlshake_suite_find(id);
+}
+
+static bool tlshake_cv_scheme_known(u16 scheme)
+{
+	return tlshake_hs_offers(tlshake_cv_schemes,
+				 ARRAY_SIZE(tlshake_cv_schemes), scheme);
+}
+
+static bool tlshake_version_known(u16 v)
+{
+	return !v || v == TLSHAKE_TLS_1_2 || v == TLSHAKE_TLS_1_3;
+}
+
+/* A server name is a DNS name sent as SNI, or an IP literal, which is not
+ * sent (RFC 6066 3) but names the peer all the same.
+ */
+static bool tlshake_server_name_valid(const char *name)
+{
+	size_t len = strnlen(name, TLSHAKE_SERVER_NAME_MAX + 1);
+	u8 addr[16];
+
+	if (len > TLSHAKE_SERVER_NAME_MAX)
+		return false;
+	return !tlshake_check_server_name(name, len) ||
+	       in4_pton(name, len, addr, -1, NULL) ||
+	       in6_pton(name, len, addr, -1, NULL);
+}
+
+static bool tlshake_cert_list_valid(const u8 *list, unsigned int len,
+				    unsigned int max)
+{
+	return len <= max && !tlshake_check_cert_list(list, len);
+}
+
+/* What does not depend on the lists: role, versions, names, credentials. */
+static int tlshake_params_check(const struct tlshake_params *p)
+{
+	bool server = p->role == TLSHAKE_ROLE_SERVER;
+	u16 max = p->max_version ?: TLSHAKE_TLS_1_3;
+
+	if (!server && p->role != TLSHAKE_ROLE_CLIENT)
+		return -EINVAL;
+	if (!tlshake_version_known(p->min_version) ||
+	    !tlshake_version_known(p->max_version) ||
+	    (p->min_version && p->min_version > max))
+		return -EINVAL;
+	/* Only TLS 1.3 is implemented. */
+	if (max != TLSHAKE_TLS_1_3)
+		return -EPROTONOSUPPORT;
+
+	if (p->verify & ~TLSHAKE_VERIFY_ALL ||
+	    (!server && p->verify & TLSHAKE_VERIFY_SERVER))
+		return -EINVAL;
+	if (p->server_name && !tlshake_server_name_valid(p->server_name))
+		return -EINVAL;
+	if (p->alpn && tlshake_check_alpn(p->alpn, p->alpn_len))
+		return -EINVAL;
+	if (!p->cert_chain != !p->private_key || (server && !p->cert_chain))
+		return -EINVAL;
+	if (p->cert_chain &&
+	    !tlshake_cert_list_valid(p->cert_chain, p->cert_chain_len,
+				     TLSHAKE_CERT_CHAIN_MAX))
+		return -EINVAL;
+	if (p->private_key && p->private_key_len > TLSHAKE_PRIVATE_KEY_MAX)
+		return -EINVAL;
+	if (p->trust_anchors &&
+	    !tlshake_cert_list_valid(p->trust_anchors, p->trust_anchors_len,
+				     TLSHAKE_TRUST_ANCHORS_MAX))
+		return -EINVAL;
+	if (p->peer_chain && !p->peer_chain_len)
+		return -EINVAL;
+	return 0;
+}
+
+static int tlshake_hs_config(struct tlshake_hs *hs)
+{
+	const struct tlshake_params *p = hs->params;
+	int err;
+
+	err = tlshake_config_list(hs->suites, &hs->num_suites,
+				  p->cipher_suites, p->num_cipher_suites,
+				  tlshake_default_suites,
+				  ARRAY_SIZE(tlshake_default_suites),
+				  tlshake_suite_known);
+	if (!err)
+		err = tlshake_config_list(hs->groups, &hs->num_groups,
+					  p->groups, p->num_groups,
+					  tlshake_default_groups,
+					  ARRAY_SIZE(tlshake_default_groups),
+					  tlshake_kex_supported);
+	if (!err)
+		err = tlshake_config_list(hs->sig_schemes, &hs->num_sig_schemes,
+					  p->sig_schemes, p->num_sig_schemes,
+					  tlshake_cv_schemes,
+					  ARRAY_SIZE(tlshake_cv_schemes),
+					  tlshake_cv_scheme_known);
+	return err;
+}
+
+/* A connected TCP socket that carries no ULP but tlshake's own. */
+static int tlshake_sock_check(struct socket *sock)
+{
+	const struct tcp_ulp_ops *ulp;
+	struct sock *sk;
+	int err = 0;
+
+	if (!sock || !sock->sk)
+		return -EINVAL;
+	sk = sock->sk;
+	if (sk->sk_type != SOCK_STREAM || sk->sk_protocol != IPPROTO_TCP ||
+	    (sk->sk_family != AF_INET && sk->sk_family != AF_INET6))
+		return -EINVAL;
+
+	lock_sock(sk);
+	ulp = inet_csk(sk)->icsk_ulp_ops;
+	if (sk->sk_state != TCP_ESTABLISHED)
+		err = -ENOTCONN;
+	else if (ulp && strcmp(ulp->name, TLSHAKE_ULP_NAME))
+		err = -EEXIST;
+	release_sock(sk);
+	return err;
+}
+
+/* A failure that is not the peer's nor the transport's is ours. */
+static void tlshake_hs_abort(struct tlshake_hs *hs)
+{
+	struct tlshake_rl *rl = &hs->rl;
+
+	if (rl->alert_origin == TLSHAKE_ALERT_NONE && !rl->broken)
+		tlshake_rl_fail(rl, TLSW_ALERT_INTERNAL_ERROR);
+	tlshake_rl_send_alert(rl);
+}
+
+static void tlshake_hs_result(struct tlshake_hs *hs,
+			      struct tlshake_result *result)
+{
+	result->version = TLSHAKE_TLS_1_3;
+	result->cipher_suite = hs->suite->id;
+	result->group = hs->group;
+	result->peer_sig_scheme = hs->peer_sig_scheme;
+	result->alpn_len = hs->alpn_len;
+	memcpy(result->alpn, hs->alpn, hs->alpn_len);
+	if (hs->peer_verified)
+		result->flags |= TLSHAKE_RESULT_PEER_VERIFIED;
+}
+
+static void tlshake_hs_free(struct tlshake_hs *hs)
+{
+	tlshake_rl_free(&hs->rl);
+	tlshake_transcript_free(&hs->transcript);
+	tlshake_ks_free(&hs->ks);
+	tlshake_kex_free(&hs->kex);
+	tlshake_privkey_free(hs->key);
+	tlshake_pubkey_free(hs->peer_key);
+	if (hs->peer_chain)
+		kvfree(hs->peer_chain);
+	kfree_sensitive(hs);
+}
+
+/* The errno a caller gets for a failure that ended with an alert. */
+static int tlshake_errno(int err, const struct tlshake_result *result)
+{
+	if (result->alert_origin == TLSHAKE_ALERT_RECEIVED)
+		return -ECONNABORTED;
+	if (result->alert_origin != TLSHAKE_ALERT_SENT)
+		return err;
+
+	switch (result->alert) {
+	case TLSW_ALERT_BAD_RECORD_MAC:
+	case TLSW_ALERT_RECORD_OVERFLOW:
+	case TLSW_ALERT_DECODE_ERROR:
+	case TLSW_ALERT_DECRYPT_ERROR:
+		return -EBADMSG;
+	case TLSW_ALERT_BAD_CERTIFICATE:
+	case TLSW_ALERT_UNSUPPORTED_CERTIFICATE:
+	case TLSW_ALERT_CERTIFICATE_REVOKED:
+	case TLSW_ALERT_CERTIFICATE_EXPIRED:
+	case TLSW_ALERT_CERTIFICATE_UNKNOWN:
+	case TLSW_ALERT_UNKNOWN_CA:
+	case TLSW_ALERT_CERTIFICATE_REQUIRED:
+		return -EKEYREJECTED;
+	case TLSW_ALERT_INTERNAL_ERROR:
+		return err;
+	default:
+		return -EPROTO;
+	}
+}
+
+/**
+ * tlshake_handshake - run a TLS handshake on a connected TCP socket
+ * @sock: the socket
+ * @params: what to negotiate and how to authenticate
+ * @result: what was negotiated; on failure, the alert
+ *
+ * See include/net/tlshake.h.
+ *
+ * Return: 0 once the socket is handed to kTLS, or a negative errno.
+ */
+int tlshake_handshake(struct socket *sock, const struct tlshake_params *params,
+		      struct tlshake_result *result)
+{
+	struct tlshake_hs *hs;
+	int err;
+
+	if (!params || !result)
+		return -EINVAL;
+	memset(result, 0, sizeof(*result));
+	err = tlshake_params_check(params);
+	if (err)
+		return err;
+	if (params->peer_chain) {
+		*params->peer_chain = NULL;
+		*params->peer_chain_len = 0;
+	}
+	err = tlshake_sock_check(sock);
+	if (err)
+		return err;
+
+	hs = kzalloc(sizeof(*hs), GFP_KERNEL);
+	if (!hs)
+		return -ENOMEM;
+	hs->params = params;
+	hs->server = params->role == TLSHAKE_ROLE_SERVER;
+
+	err = tlshake_hs_config(hs);
+	if (!err && params->private_key)
+		err = tlshake_privkey_load(params->private_key,
+					   params->private_key_len, &hs->key);
+	if (!err)
+		err = tlshake_transcript_init(&hs->transcript);
+	if (!err)
+		err = tlshake_rl_init(&hs->rl, sock,
+				      params->timeout_ms ?:
+				      TLSHAKE_DEFAULT_TIMEOUT_MS,
+				      hs->server);
+	if (err)
+		goto out;
+
+	err = hs->server ? tlshake_tls13_server(hs) : tlshake_tls13_client(hs);
+	if (err) {
+		tlshake_hs_abort(hs);
+		result->alert_origin = hs->rl.alert_origin;
+		result->alert = hs->rl.alert;
+	} else {
+		tlshake_hs_result(hs, result);
+	}
+
+	if (params->peer_chain && hs->peer_chain) {
+		*params->peer_chain = hs->peer_chain;
+		*params->peer_chain_len = hs->peer_chain_len;
+		hs->peer_chain = NULL;
+	}
+	/* The socket gets its timeouts back before kTLS takes it over. */
+	tlshake_rl_free(&hs->rl);
+	if (!err)
+		err = tlshake_ktls_handoff(sock, TLSHAKE_TLS_1_3,
+					   hs->suite->aead, &hs->tx, &hs->rx);
+out:
+	tlshake_hs_free(hs);
+	return tlshake_errno(err, result);
+}
+EXPORT_SYMBOL_GPL(tlshake_handshake);

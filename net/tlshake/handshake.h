@@ -1,0 +1,141 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The TLS 1.3 handshake engine (RFC 8446): the state of one handshake, and
+ * what the client and server state machines share.
+ */
+#ifndef _NET_TLSHAKE_HANDSHAKE_H
+#define _NET_TLSHAKE_HANDSHAKE_H
+
+#include <linux/tlshake.h>
+#include <linux/types.h>
+#include <net/tlshake.h>
+
+#include "aead.h"
+#include "kdf.h"
+#include "kex.h"
+#include "key_schedule.h"
+#include "ktls.h"
+#include "record.h"
+#include "transcript.h"
+#include "wire.h"
+
+struct tlshake_privkey;
+struct tlshake_pubkey;
+
+/**
+ * struct tlshake_suite - a TLS 1.3 cipher suite
+ * @id: its code point
+ * @aead: its record protection
+ * @hash: its hash function
+ */
+struct tlshake_suite {
+	u16 id;
+	enum tlshake_aead_alg aead;
+	enum tlshake_hash hash;
+};
+
+const struct tlshake_suite *tlshake_suite_find(u16 id);
+
+/**
+ * struct tlshake_hs - one handshake in progress
+ * @params: what the caller asked for
+ * @server: we are the server
+ * @suites: the cipher suites we offer or accept, in preference order
+ * @num_suites: entries in @suites
+ * @groups: the groups we offer or accept, in preference order
+ * @num_groups: entries in @groups
+ * @sig_schemes: the signature schemes we accept and sign with, in
+ *	preference order
+ * @num_sig_schemes: entries in @sig_schemes
+ * @rl: the record layer
+ * @transcript: the transcript hash
+ * @ks: the key schedule, once the cipher suite is known
+ * @kex: our key share
+ * @key: our private key, or NULL
+ * @peer_key: the public key of the peer's end-entity certificate
+ * @suite: the negotiated cipher suite
+ * @group: the group of the key exchange
+ * @sig_scheme: the scheme of our CertificateVerify
+ * @peer_sig_scheme: the scheme of the peer's CertificateVerify
+ * @peer_chain: the peer's certificate chain, in the form of
+ *	tlshake_params.cert_chain (kvmalloc()ed), or NULL
+ * @peer_chain_len: bytes at @peer_chain
+ * @peer_verified: the peer's certificate was verified, not merely accepted
+ * @random: our random
+ * @session_id: the ClientHello's legacy_session_id
+ * @session_id_len: its length
+ * @alpn: the agreed ALPN protocol
+ * @alpn_len: its length, 0 for none
+ * @cert_requested: a certificate was asked of the client
+ * @hrr: a HelloRetryRequest was sent or received
+ * @ccs_sent: our compatibility ChangeCipherSpec was sent
+ * @tx: the application keys of what we send, for kTLS
+ * @rx: the application keys of what we receive, for kTLS
+ */
+struct tlshake_hs {
+	const struct tlshake_params *params;
+	bool server;
+
+	u16 suites[TLSHAKE_LIST_MAX];
+	unsigned int num_suites;
+	u16 groups[TLSHAKE_LIST_MAX];
+	unsigned int num_groups;
+	u16 sig_schemes[TLSHAKE_LIST_MAX];
+	unsigned int num_sig_schemes;
+
+	struct tlshake_rl rl;
+	struct tlshake_transcript transcript;
+	struct tlshake_key_schedule ks;
+	struct tlshake_kex kex;
+	struct tlshake_privkey *key;
+	struct tlshake_pubkey *peer_key;
+
+	const struct tlshake_suite *suite;
+	u16 group;
+	u16 sig_scheme;
+	u16 peer_sig_scheme;
+	u8 *peer_chain;
+	unsigned int peer_chain_len;
+	bool peer_verified;
+
+	u8 random[TLSW_RANDOM_LEN];
+	u8 session_id[TLSW_SESSION_ID_MAX];
+	u8 session_id_len;
+	u8 alpn[TLSHAKE_ALPN_MAX];
+	u8 alpn_len;
+
+	bool cert_requested;
+	bool hrr;
+	bool ccs_sent;
+
+	struct tlshake_ktls_keys tx;
+	struct tlshake_ktls_keys rx;
+};
+
+int tlshake_tls13_client(struct tlshake_hs *hs);
+int tlshake_tls13_server(struct tlshake_hs *hs);
+
+/* tls13.c: what both roles share */
+int tlshake_fail(struct tlshake_hs *hs, enum tlsw_alert desc);
+int tlshake_hs_send(struct tlshake_hs *hs, struct tlsw_wr *w);
+int tlshake_hs_hash(struct tlshake_hs *hs, const struct tlsw_hs_msg *msg);
+int tlshake_hs_read(struct tlshake_hs *hs, struct tlsw_hs_msg *msg);
+int tlshake_hs_send_ccs(struct tlshake_hs *hs);
+int tlshake_tls13_select_suite(struct tlshake_hs *hs,
+			       const struct tlshake_suite *suite);
+int tlshake_tls13_handshake_keys(struct tlshake_hs *hs, const u8 *shared,
+				 size_t shared_len);
+int tlshake_tls13_write_handshake_key(struct tlshake_hs *hs);
+int tlshake_tls13_app_keys(struct tlshake_hs *hs);
+int tlshake_tls13_send_certificate(struct tlshake_hs *hs, bool empty);
+int tlshake_tls13_send_cert_verify(struct tlshake_hs *hs);
+int tlshake_tls13_send_finished(struct tlshake_hs *hs);
+int tlshake_tls13_recv_certificate(struct tlshake_hs *hs,
+				   const struct tlsw_hs_msg *msg);
+int tlshake_tls13_recv_cert_verify(struct tlshake_hs *hs,
+				   const struct tlsw_hs_msg *msg);
+int tlshake_tls13_recv_finished(struct tlshake_hs *hs,
+				const struct tlsw_hs_msg *msg);
+bool tlshake_hs_offers(const u16 *list, unsigned int n, u16 val);
+
+#endif /* _NET_TLSHAKE_HANDSHAKE_H */
