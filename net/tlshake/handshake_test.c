@@ -1,0 +1,1108 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit tests of the handshake engine through tlshake_handshake(), over
+ * loopback TCP between kernel sockets.
+ *
+ * Full handshakes run both roles in the kernel: the server in a work item,
+ * the client in the test; data then goes both ways through kTLS.  Faults
+ * are injected through the test-only hook of record.h, which corrupts one
+ * message or record one end sends.  For the alerts a well-behaved peer
+ * never provokes, the test itself plays the peer with bytes built by the
+ * wire.h builders, and reads back the alert the engine sends.
+ */
+
+#include <kunit/test.h>
+#include <crypto/sha2.h>
+#include <linux/completion.h>
+#include <linux/in.h>
+#include <linux/mm.h>
+#include <linux/net.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/workqueue.h>
+#include <net/net_namespace.h>
+#include <net/sock.h>
+#include <net/tlshake.h>
+
+#include "record.h"
+#include "wire.h"
+#include "test_creds.h"
+
+#define HS_TEST_TIMEOUT_MS	20000
+
+/**
+ * struct hs_test_end - one end of a connection and its handshake
+ * @sock: the socket
+ * @params: the handshake's parameters
+ * @result: its result
+ * @err: its return value
+ * @work: runs the handshake in the background
+ */
+struct hs_test_end {
+	struct socket *sock;
+	struct tlshake_params params;
+	struct tlshake_result result;
+	int err;
+	struct work_struct work;
+};
+
+/**
+ * struct hs_test - a loopback TCP connection between kernel sockets
+ * @client: the connecting end
+ * @server: the accepted end
+ */
+struct hs_test {
+	struct hs_test_end client;
+	struct hs_test_end server;
+};
+
+static const u8 hs_test_alpn_client[] = "\x02h2\x08http/1.1";
+static const u8 hs_test_alpn_server[] = "\x08http/1.1\x02h2";
+
+static void hs_test_set_timeouts(struct socket *sock)
+{
+	sock->sk->sk_rcvtimeo = msecs_to_jiffies(HS_TEST_TIMEOUT_MS);
+	sock->sk->sk_sndtimeo = msecs_to_jiffies(HS_TEST_TIMEOUT_MS);
+}
+
+static void hs_test_close(struct hs_test *t)
+{
+	if (t->client.sock)
+		sock_release(t->client.sock);
+	if (t->server.sock)
+		sock_release(t->server.sock);
+}
+
+/* A connected pair, with both ends' parameters preset: an ECDSA P-256
+ * server, a client that accepts its certificate unverified.
+ */
+static struct hs_test *hs_test_open(struct kunit *test)
+{
+	struct sockaddr_in addr = {
+		.sin_family = AF_INET,
+		.sin_addr.s_addr = htonl(INADDR_LOOPBACK),
+	};
+	struct socket *listener;
+	struct hs_test *t;
+
+	t = kunit_kzalloc(test, sizeof(*t), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t);
+
+	KUNIT_ASSERT_EQ(test, sock_create_kern(&init_net, AF_INET, SOCK_STREAM,
+					       IPPROTO_TCP, &listener), 0);
+	KUNIT_ASSERT_EQ(test, kernel_bind(listener, (struct sockaddr *)&addr,
+					  sizeof(addr)), 0);
+	KUNIT_ASSERT_EQ(test, kernel_listen(listener, 1), 0);
+	KUNIT_ASSERT_GT(test, kernel_getsockname(listener,
+						 (struct sockaddr *)&addr), 0);
+	KUNIT_ASSERT_EQ(test, sock_create_kern(&init_net, AF_INET, SOCK_STREAM,
+					       IPPROTO_TCP, &t->client.sock),
+			0);
+	KUNIT_ASSERT_EQ(test, kernel_connect(t->client.sock,
+					     (struct sockaddr *)&addr,
+					     sizeof(addr), 0), 0);
+	KUNIT_ASSERT_EQ(test, kernel_accept(listener, &t->server.sock, 0), 0);
+	sock_release(listener);
+	hs_test_set_timeouts(t->client.sock);
+	hs_test_set_timeouts(t->server.sock);
+
+	t->client.params.role = TLSHAKE_ROLE_CLIENT;
+	t->client.params.server_name = "tlshake.test";
+	t->client.params.verify = TLSHAKE_VERIFY_INSECURE;
+	t->client.params.timeout_ms = HS_TEST_TIMEOUT_MS;
+
+	t->server.params.role = TLSHAKE_ROLE_SERVER;
+	t->server.params.cert_chain = tlshake_test_ec256_chain.data;
+	t->server.params.cert_chain_len = tlshake_test_ec256_chain.len;
+	t->server.params.private_key = tlshake_test_ec256_pkcs8.data;
+	t->server.params.private_key_len = tlshake_test_ec256_pkcs8.len;
+	t->server.params.timeout_ms = HS_TEST_TIMEOUT_MS;
+	return t;
+}
+
+static void hs_test_end_work(struct work_struct *work)
+{
+	struct hs_test_end *end = container_of(work, struct hs_test_end, work);
+
+	end->err = tlshake_handshake(end->sock, &end->params, &end->result);
+}
+
+static void hs_test_start(struct hs_test_end *end)
+{
+	INIT_WORK(&end->work, hs_test_end_work);
+	queue_work(system_unbound_wq, &end->work);
+}
+
+static void hs_test_finish(struct hs_test_end *end)
+{
+	flush_work(&end->work);
+}
+
+/* Both roles: the server in the background, the client here. */
+static void hs_test_run(struct hs_test *t)
+{
+	hs_test_start(&t->server);
+	t->client.err = tlshake_handshake(t->client.sock, &t->client.params,
+					  &t->client.result);
+	hs_test_finish(&t->server);
+}
+
+static void hs_test_expect_alert(struct kunit *test, struct hs_test_end *end,
+				 int err, u8 origin, u8 alert,
+				 const char *what)
+{
+	KUNIT_EXPECT_EQ_MSG(test, end->err, err, "%s", what);
+	KUNIT_EXPECT_EQ_MSG(test, end->result.alert_origin, origin, "%s",
+			    what);
+	KUNIT_EXPECT_EQ_MSG(test, end->result.alert, alert, "%s", what);
+}
+
+static int hs_test_send(struct socket *sock, const void *buf, size_t len)
+{
+	struct kvec kv = { .iov_base = (void *)buf, .iov_len = len };
+	struct msghdr msg = { .msg_flags = MSG_NOSIGNAL };
+
+	return kernel_sendmsg(sock, &msg, &kv, 1, len);
+}
+
+static int hs_test_recv(struct socket *sock, void *buf, size_t len)
+{
+	struct kvec kv = { .iov_base = buf, .iov_len = len };
+	struct msghdr msg = {};
+
+	return kernel_recvmsg(sock, &msg, &kv, 1, len, MSG_WAITALL);
+}
+
+/* Application data through kTLS, one way. */
+static void hs_test_data(struct kunit *test, struct socket *from,
+			 struct socket *to, const char *text)
+{
+	size_t len = strlen(text);
+	char buf[64];
+
+	KUNIT_ASSERT_LT(test, len, sizeof(buf));
+	KUNIT_EXPECT_EQ(test, hs_test_send(from, text, len), (int)len);
+	KUNIT_ASSERT_EQ(test, hs_test_recv(to, buf, len), (int)len);
+	KUNIT_EXPECT_EQ_MSG(test, memcmp(buf, text, len), 0,
+			    "data corrupted through kTLS");
+}
+
+static void hs_test_data_both_ways(struct kunit *test, struct hs_test *t)
+{
+	hs_test_data(test, t->client.sock, t->server.sock, "client to server");
+	hs_test_data(test, t->server.sock, t->client.sock, "server to client");
+}
+
+/* A full handshake for every cipher suite with every group. */
+struct hs_test_combo {
+	u16 suite;
+	u16 group;
+	const char *name;
+};
+
+static const struct hs_test_combo hs_test_combos[] = {
+	{ TLSW_TLS_AES_128_GCM_SHA256, TLSW_GROUP_X25519, "AES-128-GCM X25519" },
+	{ TLSW_TLS_AES_128_GCM_SHA256, TLSW_GROUP_SECP256R1,
+	  "AES-128-GCM P-256" },
+	{ TLSW_TLS_AES_128_GCM_SHA256, TLSW_GROUP_SECP384R1,
+	  "AES-128-GCM P-384" },
+	{ TLSW_TLS_AES_256_GCM_SHA384, TLSW_GROUP_X25519, "AES-256-GCM X25519" },
+	{ TLSW_TLS_AES_256_GCM_SHA384, TLSW_GROUP_SECP256R1,
+	  "AES-256-GCM P-256" },
+	{ TLSW_TLS_AES_256_GCM_SHA384, TLSW_GROUP_SECP384R1,
+	  "AES-256-GCM P-384" },
+	{ TLSW_TLS_CHACHA20_POLY1305_SHA256, TLSW_GROUP_X25519,
+	  "ChaCha20-Poly1305 X25519" },
+	{ TLSW_TLS_CHACHA20_POLY1305_SHA256, TLSW_GROUP_SECP256R1,
+	  "ChaCha20-Poly1305 P-256" },
+	{ TLSW_TLS_CHACHA20_POLY1305_SHA256, TLSW_GROUP_SECP384R1,
+	  "ChaCha20-Poly1305 P-384" },
+	{ TLSW_TLS_AES_128_CCM_SHA256, TLSW_GROUP_X25519, "AES-128-CCM X25519" },
+};
+
+static void hs_test_combo_desc(const struct hs_test_combo *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(hs_test_combo, hs_test_combos, hs_test_combo_desc);
+
+static void hs_test_suites_groups(struct kunit *test)
+{
+	const struct hs_test_combo *c = test->param_value;
+	struct hs_test *t = hs_test_open(test);
+	u8 *chain = NULL;
+	unsigned int chain_len = 0;
+
+	t->client.params.cipher_suites = &c->suite;
+	t->client.params.num_cipher_suites = 1;
+	t->client.params.groups = &c->group;
+	t->client.params.num_groups = 1;
+	t->client.params.peer_chain = &chain;
+	t->client.params.peer_chain_len = &chain_len;
+	t->server.params.cipher_suites = &c->suite;
+	t->server.params.num_cipher_suites = 1;
+	t->server.params.groups = &c->group;
+	t->server.params.num_groups = 1;
+
+	hs_test_run(t);
+	KUNIT_ASSERT_EQ(test, t->client.err, 0);
+	KUNIT_ASSERT_EQ(test, t->server.err, 0);
+	KUNIT_EXPECT_EQ(test, t->client.result.version, TLSHAKE_TLS_1_3);
+	KUNIT_EXPECT_EQ(test, t->client.result.cipher_suite, c->suite);
+	KUNIT_EXPECT_EQ(test, t->server.result.cipher_suite, c->suite);
+	KUNIT_EXPECT_EQ(test, t->client.result.group, c->group);
+	KUNIT_EXPECT_EQ(test, t->server.result.group, c->group);
+	KUNIT_EXPECT_EQ(test, t->client.result.peer_sig_scheme,
+			TLSW_SIG_ECDSA_SECP256R1_SHA256);
+	KUNIT_EXPECT_EQ(test, t->server.result.peer_sig_scheme, 0);
+	KUNIT_EXPECT_EQ(test, t->client.result.alert_origin,
+			TLSHAKE_ALERT_NONE);
+	/* Accepted with TLSHAKE_VERIFY_INSECURE: not verified. */
+	KUNIT_EXPECT_FALSE(test, t->client.result.flags &
+			   TLSHAKE_RESULT_PEER_VERIFIED);
+
+	KUNIT_EXPECT_EQ(test, chain_len, tlshake_test_ec256_chain.len);
+	if (chain && chain_len == tlshake_test_ec256_chain.len)
+		KUNIT_EXPECT_EQ_MSG(test,
+				    memcmp(chain, tlshake_test_ec256_chain.data,
+					   chain_len), 0,
+				    "peer chain differs");
+	kvfree(chain);
+
+	hs_test_data_both_ways(test, t);
+	hs_test_close(t);
+}
+
+/* The server's certificate and key: RSA (PKCS#1 key, RSA-PSS signature)
+ * and ECDSA P-384 (SEC1 key).
+ */
+static void hs_test_server_credentials(struct kunit *test)
+{
+	static const struct {
+		const struct tlshake_test_blob *chain, *key;
+		u16 scheme;
+	} creds[] = {
+		{ &tlshake_test_rsa2048_chain, &tlshake_test_rsa2048_pkcs1,
+		  TLSW_SIG_RSA_PSS_RSAE_SHA256 },
+		{ &tlshake_test_rsa2048_chain, &tlshake_test_rsa2048_pkcs8,
+		  TLSW_SIG_RSA_PSS_RSAE_SHA256 },
+		{ &tlshake_test_ec384_chain, &tlshake_test_ec384_sec1,
+		  TLSW_SIG_ECDSA_SECP384R1_SHA384 },
+		{ &tlshake_test_ec256_chain, &tlshake_test_ec256_sec1,
+		  TLSW_SIG_ECDSA_SECP256R1_SHA256 },
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(creds); i++) {
+		struct hs_test *t = hs_test_open(test);
+
+		t->server.params.cert_chain = creds[i].chain->data;
+		t->server.params.cert_chain_len = creds[i].chain->len;
+		t->server.params.private_key = creds[i].key->data;
+		t->server.params.private_key_len = creds[i].key->len;
+		hs_test_run(t);
+		KUNIT_EXPECT_EQ_MSG(test, t->client.err, 0, "credentials %u", i);
+		KUNIT_EXPECT_EQ_MSG(test, t->server.err, 0, "credentials %u", i);
+		KUNIT_EXPECT_EQ_MSG(test, t->client.result.peer_sig_scheme,
+				    creds[i].scheme, "credentials %u", i);
+		if (!t->client.err && !t->server.err)
+			hs_test_data_both_ways(test, t);
+		hs_test_close(t);
+	}
+}
+
+/* The client's share is for a group the server does not take: one
+ * HelloRetryRequest, with cookie, then the handshake completes.
+ */
+static void hs_test_hello_retry(struct kunit *test)
+{
+	static const u16 client_groups[] = {
+		TLSW_GROUP_X25519, TLSW_GROUP_SECP256R1,
+	};
+	static const u16 server_groups[] = { TLSW_GROUP_SECP256R1 };
+	struct hs_test *t = hs_test_open(test);
+
+	t->client.params.groups = client_groups;
+	t->client.params.num_groups = ARRAY_SIZE(client_groups);
+	t->server.params.groups = server_groups;
+	t->server.params.num_groups = ARRAY_SIZE(server_groups);
+	hs_test_run(t);
+	KUNIT_ASSERT_EQ(test, t->client.err, 0);
+	KUNIT_ASSERT_EQ(test, t->server.err, 0);
+	KUNIT_EXPECT_EQ(test, t->client.result.group, TLSW_GROUP_SECP256R1);
+	KUNIT_EXPECT_EQ(test, t->server.result.group, TLSW_GROUP_SECP256R1);
+	hs_test_data_both_ways(test, t);
+	hs_test_close(t);
+}
+
+/* ALPN: the server's preference among the client's protocols; no common
+ * protocol is a no_application_protocol alert.
+ */
+static void hs_test_alpn(struct kunit *test)
+{
+	static const u8 other[] = "\x03xyz";
+	struct hs_test *t = hs_test_open(test);
+
+	t->client.params.alpn = hs_test_alpn_client;
+	t->client.params.alpn_len = sizeof(hs_test_alpn_client) - 1;
+	t->server.params.alpn = hs_test_alpn_server;
+	t->server.params.alpn_len = sizeof(hs_test_alpn_server) - 1;
+	hs_test_run(t);
+	KUNIT_ASSERT_EQ(test, t->client.err, 0);
+	KUNIT_ASSERT_EQ(test, t->server.err, 0);
+	KUNIT_EXPECT_EQ(test, t->client.result.alpn_len, 8);
+	KUNIT_EXPECT_EQ(test, memcmp(t->client.result.alpn, "http/1.1", 8), 0);
+	KUNIT_EXPECT_EQ(test, t->server.result.alpn_len, 8);
+	KUNIT_EXPECT_EQ(test, memcmp(t->server.result.alpn, "http/1.1", 8), 0);
+	hs_test_close(t);
+
+	t = hs_test_open(test);
+	t->client.params.alpn = hs_test_alpn_client;
+	t->client.params.alpn_len = sizeof(hs_test_alpn_client) - 1;
+	t->server.params.alpn = other;
+	t->server.params.alpn_len = sizeof(other) - 1;
+	hs_test_run(t);
+	hs_test_expect_alert(test, &t->server, -EPROTO, TLSHAKE_ALERT_SENT,
+			     TLSW_ALERT_NO_APPLICATION_PROTOCOL, "server");
+	hs_test_expect_alert(test, &t->client, -ECONNABORTED,
+			     TLSHAKE_ALERT_RECEIVED,
+			     TLSW_ALERT_NO_APPLICATION_PROTOCOL, "client");
+	hs_test_close(t);
+}
+
+/* By default a peer that is not verified is refused: with neither
+ * TLSHAKE_VERIFY_INSECURE nor a pin, the client sends bad_certificate.
+ * A pin of the server's key lets the handshake pass, verified; a pin of
+ * another key does not.
+ */
+static void hs_test_verification(struct kunit *test)
+{
+	u8 pin[SHA256_DIGEST_SIZE];
+	struct hs_test *t;
+
+	t = hs_test_open(test);
+	t->client.params.verify = 0;
+	hs_test_run(t);
+	hs_test_expect_alert(test, &t->client, -EKEYREJECTED,
+			     TLSHAKE_ALERT_SENT, TLSW_ALERT_BAD_CERTIFICATE,
+			     "unverified: client");
+	hs_test_expect_alert(test, &t->server, -ECONNABORTED,
+			     TLSHAKE_ALERT_RECEIVED, TLSW_ALERT_BAD_CERTIFICATE,
+			     "unverified: server");
+	hs_test_close(t);
+
+	sha256(tlshake_test_ec256_spki.data, tlshake_test_ec256_spki.len, pin);
+	t = hs_test_open(test);
+	t->client.params.verify = 0;
+	t->client.params.peer_pubkey_pin = pin;
+	hs_test_run(t);
+	KUNIT_EXPECT_EQ(test, t->client.err, 0);
+	KUNIT_EXPECT_EQ(test, t->server.err, 0);
+	KUNIT_EXPECT_TRUE(test, t->client.result.flags &
+			  TLSHAKE_RESULT_PEER_VERIFIED);
+	hs_test_close(t);
+
+	/* A pin binds even where any key would be accepted. */
+	sha256(tlshake_test_ec384_spki.data, tlshake_test_ec384_spki.len, pin);
+	t = hs_test_open(test);
+	t->client.params.peer_pubkey_pin = pin;
+	hs_test_run(t);
+	hs_test_expect_alert(test, &t->client, -EKEYREJECTED,
+			     TLSHAKE_ALERT_SENT, TLSW_ALERT_BAD_CERTIFICATE,
+			     "wrong pin: client");
+	hs_test_close(t);
+}
+
+/* A client certificate: sent when asked for, verified through the same
+ * entry point; missing where the server requires one.
+ */
+static void hs_test_client_certificate(struct kunit *test)
+{
+	u8 pin[SHA256_DIGEST_SIZE];
+	struct hs_test *t;
+
+	sha256(tlshake_test_ec384_spki.data, tlshake_test_ec384_spki.len, pin);
+	t = hs_test_open(test);
+	t->client.params.cert_chain = tlshake_test_ec384_chain.data;
+	t->client.params.cert_chain_len = tlshake_test_ec384_chain.len;
+	t->client.params.private_key = tlshake_test_ec384_sec1.data;
+	t->client.params.private_key_len = tlshake_test_ec384_sec1.len;
+	t->server.params.verify = TLSHAKE_VERIFY_REQUIRE_CLIENT;
+	t->server.params.peer_pubkey_pin = pin;
+	hs_test_run(t);
+	KUNIT_ASSERT_EQ(test, t->client.err, 0);
+	KUNIT_ASSERT_EQ(test, t->server.err, 0);
+	KUNIT_EXPECT_EQ(test, t->server.result.peer_sig_scheme,
+			TLSW_SIG_ECDSA_SECP384R1_SHA384);
+	KUNIT_EXPECT_TRUE(test, t->server.result.flags &
+			  TLSHAKE_RESULT_PEER_VERIFIED);
+	hs_test_data_both_ways(test, t);
+	hs_test_close(t);
+
+	/* Asked for but optional: an empty Certificate will do. */
+	t = hs_test_open(test);
+	t->server.params.verify = TLSHAKE_VERIFY_REQUEST_CLIENT;
+	hs_test_run(t);
+	KUNIT_EXPECT_EQ(test, t->client.err, 0);
+	KUNIT_EXPECT_EQ(test, t->server.err, 0);
+	KUNIT_EXPECT_EQ(test, t->server.result.peer_sig_scheme, 0);
+	hs_test_close(t);
+
+	/* Required: certificate_required, sent after the client's Finished,
+	 * so the client's side has completed.
+	 */
+	t = hs_test_open(test);
+	t->server.params.verify = TLSHAKE_VERIFY_REQUIRE_CLIENT;
+	hs_test_run(t);
+	KUNIT_EXPECT_EQ(test, t->client.err, 0);
+	hs_test_expect_alert(test, &t->server, -EKEYREJECTED,
+			     TLSHAKE_ALERT_SENT,
+			     TLSW_ALERT_CERTIFICATE_REQUIRED, "server");
+	hs_test_close(t);
+}
+
+/* Fault injection through the hook of record.h: one message or record
+ * that one end sends gets a bit flipped.
+ */
+static struct {
+	bool server;
+	u8 msg_type;
+	bool record;
+	bool done;
+} hs_test_fault;
+
+static void hs_test_fault_msg(bool server, u8 *msg, size_t len)
+{
+	if (server != hs_test_fault.server || hs_test_fault.done ||
+	    hs_test_fault.record || msg[0] != hs_test_fault.msg_type)
+		return;
+	/* The last byte: the end of verify_data or of the signature. */
+	msg[len - 1] ^= 0x01;
+	hs_test_fault.done = true;
+}
+
+static void hs_test_fault_record(bool server, u8 *rec, size_t len)
+{
+	if (server != hs_test_fault.server || hs_test_fault.done ||
+	    !hs_test_fault.record)
+		return;
+	rec[TLSW_RECORD_HEADER_LEN] ^= 0x80;
+	hs_test_fault.done = true;
+}
+
+static const struct tlshake_tamper hs_test_fault_hooks = {
+	.msg = hs_test_fault_msg,
+	.record = hs_test_fault_record,
+};
+
+struct hs_test_fault_case {
+	const char *name;
+	bool server;
+	u8 msg_type;
+	bool record;
+	u8 alert;
+};
+
+static const struct hs_test_fault_case hs_test_fault_cases[] = {
+	{ "server Finished", true, TLSW_HS_FINISHED, false,
+	  TLSW_ALERT_DECRYPT_ERROR },
+	{ "server CertificateVerify", true, TLSW_HS_CERTIFICATE_VERIFY, false,
+	  TLSW_ALERT_DECRYPT_ERROR },
+	{ "server protected record", true, 0, true,
+	  TLSW_ALERT_BAD_RECORD_MAC },
+	{ "client Finished", false, TLSW_HS_FINISHED, false,
+	  TLSW_ALERT_DECRYPT_ERROR },
+	{ "client CertificateVerify", false, TLSW_HS_CERTIFICATE_VERIFY, false,
+	  TLSW_ALERT_DECRYPT_ERROR },
+	{ "client protected record", false, 0, true,
+	  TLSW_ALERT_BAD_RECORD_MAC },
+};
+
+static void hs_test_fault_desc(const struct hs_test_fault_case *c,
+			       char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(hs_test_fault, hs_test_fault_cases, hs_test_fault_desc);
+
+/* The receiving end detects the fault and sends the alert; a client whose
+ * own Finished was spoiled has completed before the server answers.
+ */
+static void hs_test_faults(struct kunit *test)
+{
+	const struct hs_test_fault_case *c = test->param_value;
+	struct hs_test *t = hs_test_open(test);
+	struct hs_test_end *sender = c->server ? &t->server : &t->client;
+	struct hs_test_end *receiver = c->server ? &t->client : &t->server;
+
+	/* Client certificates, so that the client sends a CertificateVerify. */
+	t->client.params.cert_chain = tlshake_test_ec256_chain.data;
+	t->client.params.cert_chain_len = tlshake_test_ec256_chain.len;
+	t->client.params.private_key = tlshake_test_ec256_pkcs8.data;
+	t->client.params.private_key_len = tlshake_test_ec256_pkcs8.len;
+	t->server.params.verify = TLSHAKE_VERIFY_REQUIRE_CLIENT |
+				  TLSHAKE_VERIFY_INSECURE;
+
+	hs_test_fault.server = c->server;
+	hs_test_fault.msg_type = c->msg_type;
+	hs_test_fault.record = c->record;
+	hs_test_fault.done = false;
+	WRITE_ONCE(tlshake_tamper, &hs_test_fault_hooks);
+	hs_test_run(t);
+	WRITE_ONCE(tlshake_tamper, NULL);
+
+	KUNIT_EXPECT_TRUE(test, hs_test_fault.done);
+	hs_test_expect_alert(test, receiver, -EBADMSG, TLSHAKE_ALERT_SENT,
+			     c->alert, "receiver");
+	if (c->server)
+		hs_test_expect_alert(test, sender, -ECONNABORTED,
+				     TLSHAKE_ALERT_RECEIVED, c->alert,
+				     "sender");
+	else
+		KUNIT_EXPECT_EQ(test, sender->err, 0);
+	hs_test_close(t);
+}
+
+/* The server's handshake must not read what the client sends through
+ * kTLS right after its Finished: the server is held back before it reads
+ * the client's second flight until the client has sent data.
+ */
+static struct {
+	unsigned int reads;
+	struct completion sent;
+} hs_test_hold;
+
+static void hs_test_hold_read(bool server)
+{
+	/* The server's first read takes ClientHello; the second starts the
+	 * client's second flight.
+	 */
+	if (server && ++hs_test_hold.reads == 2)
+		wait_for_completion_timeout(&hs_test_hold.sent,
+					    msecs_to_jiffies(HS_TEST_TIMEOUT_MS));
+}
+
+static const struct tlshake_tamper hs_test_hold_hooks = {
+	.read = hs_test_hold_read,
+};
+
+static void hs_test_data_after_finished(struct kunit *test)
+{
+	static const char text[] = "sent right after Finished";
+	struct hs_test *t = hs_test_open(test);
+	char buf[sizeof(text)];
+
+	hs_test_hold.reads = 0;
+	init_completion(&hs_test_hold.sent);
+	WRITE_ONCE(tlshake_tamper, &hs_test_hold_hooks);
+	hs_test_start(&t->server);
+	t->client.err = tlshake_handshake(t->client.sock, &t->client.params,
+					  &t->client.result);
+	if (!t->client.err)
+		KUNIT_EXPECT_EQ(test, hs_test_send(t->client.sock, text,
+						   sizeof(text)),
+				(int)sizeof(text));
+	complete(&hs_test_hold.sent);
+	hs_test_finish(&t->server);
+	WRITE_ONCE(tlshake_tamper, NULL);
+
+	KUNIT_ASSERT_EQ(test, t->client.err, 0);
+	KUNIT_ASSERT_EQ(test, t->server.err, 0);
+	KUNIT_ASSERT_EQ(test, hs_test_recv(t->server.sock, buf, sizeof(buf)),
+			(int)sizeof(buf));
+	KUNIT_EXPECT_EQ(test, memcmp(buf, text, sizeof(text)), 0);
+	hs_test_data_both_ways(test, t);
+	hs_test_close(t);
+}
+
+/* The test as the peer.  Messages are built with wire.h into a buffer,
+ * one handshake record each; the engine's alert is read back.
+ */
+#define HS_TEST_BUF	2048
+
+static int hs_test_send_record(struct socket *sock, u8 type, const u8 *data,
+			       size_t len)
+{
+	u8 hdr[TLSW_RECORD_HEADER_LEN];
+	struct tlsw_wr w;
+	int err;
+
+	tlsw_wr_init(&w, hdr, sizeof(hdr));
+	tlsw_build_record_header(&w, type, TLSW_VERSION_TLS12, len);
+	err = hs_test_send(sock, hdr, sizeof(hdr));
+	if (err == sizeof(hdr))
+		err = hs_test_send(sock, data, len);
+	return err == len ? 0 : -EIO;
+}
+
+/* Read one record into @buf; return its length or a negative errno. */
+static int hs_test_read_record(struct socket *sock, u8 *buf, size_t size,
+			       u8 *type)
+{
+	u8 hdr[TLSW_RECORD_HEADER_LEN];
+	size_t len;
+
+	if (hs_test_recv(sock, hdr, sizeof(hdr)) != sizeof(hdr))
+		return -EIO;
+	len = get_unaligned_be16(hdr + 3);
+	if (len > size || hs_test_recv(sock, buf, len) != len)
+		return -EIO;
+	*type = hdr[0];
+	return len;
+}
+
+static void hs_test_read_alert(struct kunit *test, struct socket *sock,
+			       u8 alert, const char *what)
+{
+	u8 buf[16], type = 0;
+	int len;
+
+	len = hs_test_read_record(sock, buf, sizeof(buf), &type);
+	KUNIT_EXPECT_EQ_MSG(test, len, 2, "%s: alert record", what);
+	KUNIT_EXPECT_EQ_MSG(test, type, TLSW_CT_ALERT, "%s: alert record",
+			    what);
+	if (len == 2) {
+		KUNIT_EXPECT_EQ_MSG(test, buf[0], TLSW_ALERT_LEVEL_FATAL,
+				    "%s", what);
+		KUNIT_EXPECT_EQ_MSG(test, buf[1], alert, "%s", what);
+	}
+}
+
+/**
+ * struct hs_test_hello - what a hand-built ClientHello or ServerHello has
+ * @suite: the cipher suite (offered or selected)
+ * @group: the group of the key share
+ * @share_len: the length of the key share, 0 for the group's
+ * @share_byte: the value of every byte of the key share; a P-256 share
+ *	starts with 0x04 nevertheless
+ * @no_versions: leave out supported_versions
+ * @no_sig_algs: leave out signature_algorithms (ClientHello)
+ * @no_key_share: leave out key_share
+ * @dup_ext: repeat supported_groups (ClientHello)
+ * @truncate: cut the message this many bytes short, lengths adjusted
+ * @hrr: a HelloRetryRequest for @group (ServerHello)
+ * @no_session_id: do not echo the session ID (ServerHello)
+ */
+struct hs_test_hello {
+	u16 suite;
+	u16 group;
+	u16 share_len;
+	u8 share_byte;
+	bool no_versions;
+	bool no_sig_algs;
+	bool no_key_share;
+	bool dup_ext;
+	u8 truncate;
+	bool hrr;
+	bool no_session_id;
+};
+
+/* The longest key share a test sends: ffdhe2048's. */
+#define HS_TEST_SHARE_MAX	256
+
+static size_t hs_test_share(const struct hs_test_hello *h, u8 *share)
+{
+	size_t len = h->share_len;
+
+	if (!len)
+		len = h->group == TLSW_GROUP_X25519 ? 32 :
+		      h->group == TLSW_GROUP_SECP256R1 ? 65 : 97;
+	memset(share, h->share_byte, len);
+	if (h->group != TLSW_GROUP_X25519)
+		share[0] = 0x04;
+	return len;
+}
+
+static void hs_test_truncate(struct tlsw_wr *w, u8 n)
+{
+	if (!n)
+		return;
+	w->len -= n;
+	put_unaligned_be24(w->len - TLSW_HS_HEADER_LEN, w->buf + 1);
+}
+
+static void hs_test_build_ch(struct tlsw_wr *w, const struct hs_test_hello *h)
+{
+	static const u16 versions[] = { TLSW_VERSION_TLS13 };
+	static const u16 sig_algs[] = { TLSW_SIG_ECDSA_SECP256R1_SHA256 };
+	u8 random[TLSW_RANDOM_LEN] = {}, session_id[32] = {};
+	u8 share[HS_TEST_SHARE_MAX];
+	u16 suite = h->suite ?: TLSW_TLS_AES_128_GCM_SHA256;
+	u16 group = h->group ?: TLSW_GROUP_X25519;
+	struct tlsw_key_share ks = { .group = group };
+	struct tlsw_msg_wr m;
+
+	tlsw_slice_init(&ks.key, share, hs_test_share(h, share));
+	tlsw_build_client_hello_begin(w, &m, random, session_id,
+				      sizeof(session_id), &suite, 1);
+	if (!h->no_versions)
+		tlsw_build_ext_supported_versions(w, versions, 1);
+	tlsw_build_ext_u16_list(w, TLSW_EXT_SUPPORTED_GROUPS, &group, 1);
+	if (h->dup_ext)
+		tlsw_build_ext_u16_list(w, TLSW_EXT_SUPPORTED_GROUPS, &group,
+					1);
+	if (!h->no_key_share)
+		tlsw_build_ext_key_share_ch(w, &ks, 1);
+	if (!h->no_sig_algs)
+		tlsw_build_ext_u16_list(w, TLSW_EXT_SIGNATURE_ALGORITHMS,
+					sig_algs, ARRAY_SIZE(sig_algs));
+	tlsw_build_msg_end(w, &m);
+	hs_test_truncate(w, h->truncate);
+}
+
+static void hs_test_build_sh(struct tlsw_wr *w, const struct hs_test_hello *h,
+			     const struct tlsw_client_hello *ch)
+{
+	u8 random[TLSW_RANDOM_LEN], share[HS_TEST_SHARE_MAX];
+	struct tlsw_key_share ks = {
+		.group = h->group ?: TLSW_GROUP_X25519,
+	};
+	u16 suite = h->suite ?: TLSW_TLS_AES_128_GCM_SHA256;
+	size_t sid_len = h->no_session_id ? 0 : ch->session_id.len;
+	struct tlsw_msg_wr m;
+
+	memset(random, 0x5a, sizeof(random));
+	tlsw_slice_init(&ks.key, share, hs_test_share(h, share));
+	if (h->hrr)
+		tlsw_build_hello_retry_request_begin(w, &m, ch->session_id.data,
+						     sid_len, suite);
+	else
+		tlsw_build_server_hello_begin(w, &m, random,
+					      ch->session_id.data, sid_len,
+					      suite);
+	if (!h->no_versions)
+		tlsw_build_ext_selected_version(w, TLSW_VERSION_TLS13);
+	if (h->hrr)
+		tlsw_build_ext_key_share_hrr(w, ks.group);
+	else if (!h->no_key_share)
+		tlsw_build_ext_key_share_sh(w, &ks);
+	tlsw_build_msg_end(w, &m);
+	hs_test_truncate(w, h->truncate);
+}
+
+/* What a server engine answers a hand-built first flight with. */
+struct hs_test_bad_client {
+	const char *name;
+	struct hs_test_hello ch;
+	u8 record_type;
+	u8 msg_type;
+	u8 alert;
+	int err;
+};
+
+static const struct hs_test_bad_client hs_test_bad_clients[] = {
+	{ "no supported_versions", { .no_versions = true }, 0, 0,
+	  TLSW_ALERT_PROTOCOL_VERSION, -EPROTO },
+	{ "no signature_algorithms", { .no_sig_algs = true }, 0, 0,
+	  TLSW_ALERT_MISSING_EXTENSION, -EPROTO },
+	{ "no key_share", { .no_key_share = true }, 0, 0,
+	  TLSW_ALERT_MISSING_EXTENSION, -EPROTO },
+	{ "no common cipher suite", { .suite = TLSW_TLS_AES_128_CCM_SHA256 },
+	  0, 0, TLSW_ALERT_HANDSHAKE_FAILURE, -EPROTO },
+	{ "no common group", { .group = TLSW_GROUP_FFDHE2048,
+			       .share_len = 256, .share_byte = 2 }, 0, 0,
+	  TLSW_ALERT_HANDSHAKE_FAILURE, -EPROTO },
+	{ "X25519 share of 31 bytes", { .share_len = 31, .share_byte = 9 },
+	  0, 0, TLSW_ALERT_ILLEGAL_PARAMETER, -EPROTO },
+	{ "P-256 share of 64 bytes", { .group = TLSW_GROUP_SECP256R1,
+				       .share_len = 64, .share_byte = 1 },
+	  0, 0, TLSW_ALERT_ILLEGAL_PARAMETER, -EPROTO },
+	{ "all-zero X25519 result", { .share_byte = 0 }, 0, 0,
+	  TLSW_ALERT_ILLEGAL_PARAMETER, -EPROTO },
+	{ "P-256 point not on the curve", { .group = TLSW_GROUP_SECP256R1,
+					    .share_byte = 1 }, 0, 0,
+	  TLSW_ALERT_ILLEGAL_PARAMETER, -EPROTO },
+	{ "duplicate extension", { .dup_ext = true, .share_byte = 9 }, 0, 0,
+	  TLSW_ALERT_ILLEGAL_PARAMETER, -EPROTO },
+	{ "truncated ClientHello", { .truncate = 1, .share_byte = 9 }, 0, 0,
+	  TLSW_ALERT_DECODE_ERROR, -EBADMSG },
+	{ "Finished first", {}, 0, TLSW_HS_FINISHED,
+	  TLSW_ALERT_UNEXPECTED_MESSAGE, -EPROTO },
+	{ "application data first", {}, TLSW_CT_APPLICATION_DATA, 0,
+	  TLSW_ALERT_UNEXPECTED_MESSAGE, -EPROTO },
+	{ "unknown record type", {}, 0x42, 0,
+	  TLSW_ALERT_UNEXPECTED_MESSAGE, -EPROTO },
+};
+
+static void hs_test_server_alerts(struct kunit *test)
+{
+	u8 *buf = kunit_kzalloc(test, HS_TEST_BUF, GFP_KERNEL);
+	unsigned int i;
+	int err;
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, buf);
+	for (i = 0; i < ARRAY_SIZE(hs_test_bad_clients); i++) {
+		const struct hs_test_bad_client *c = &hs_test_bad_clients[i];
+		struct hs_test *t = hs_test_open(test);
+		struct tlsw_wr w;
+
+		tlsw_wr_init(&w, buf, HS_TEST_BUF);
+		if (c->msg_type) {
+			static const u8 vd[32];
+			struct tlsw_wr_vec v;
+
+			tlsw_build_hs_begin(&w, c->msg_type, &v);
+			tlsw_wr_bytes(&w, vd, sizeof(vd));
+			tlsw_wr_vec_end(&w, &v);
+		} else if (!c->record_type) {
+			hs_test_build_ch(&w, &c->ch);
+		} else {
+			tlsw_wr_bytes(&w, "data", 4);
+		}
+		KUNIT_ASSERT_EQ_MSG(test, tlsw_wr_error(&w), 0, "%s", c->name);
+
+		hs_test_start(&t->server);
+		err = hs_test_send_record(t->client.sock,
+					  c->record_type ?: TLSW_CT_HANDSHAKE,
+					  buf, w.len);
+		KUNIT_EXPECT_EQ_MSG(test, err, 0, "%s", c->name);
+		hs_test_read_alert(test, t->client.sock, c->alert, c->name);
+		hs_test_finish(&t->server);
+		hs_test_expect_alert(test, &t->server, c->err,
+				     TLSHAKE_ALERT_SENT, c->alert, c->name);
+		hs_test_close(t);
+	}
+}
+
+/* What a client engine answers a hand-built ServerHello with. */
+struct hs_test_bad_server {
+	const char *name;
+	struct hs_test_hello sh;
+	u8 alert;
+	int err;
+};
+
+static const struct hs_test_bad_server hs_test_bad_servers[] = {
+	{ "TLS 1.2 ServerHello", { .no_versions = true, .no_key_share = true },
+	  TLSW_ALERT_PROTOCOL_VERSION, -EPROTO },
+	{ "session ID not echoed", { .no_session_id = true, .share_byte = 9 },
+	  TLSW_ALERT_ILLEGAL_PARAMETER, -EPROTO },
+	{ "cipher suite not offered", { .suite = TLSW_TLS_AES_128_CCM_SHA256,
+					.share_byte = 9 },
+	  TLSW_ALERT_ILLEGAL_PARAMETER, -EPROTO },
+	{ "share for another group", { .group = TLSW_GROUP_SECP256R1 },
+	  TLSW_ALERT_ILLEGAL_PARAMETER, -EPROTO },
+	{ "X25519 share of 31 bytes", { .share_len = 31, .share_byte = 9 },
+	  TLSW_ALERT_ILLEGAL_PARAMETER, -EPROTO },
+	{ "all-zero X25519 result", { .share_byte = 0 },
+	  TLSW_ALERT_ILLEGAL_PARAMETER, -EPROTO },
+	{ "no key_share", { .no_key_share = true },
+	  TLSW_ALERT_MISSING_EXTENSION, -EPROTO },
+	{ "truncated ServerHello", { .truncate = 1, .share_byte = 9 },
+	  TLSW_ALERT_DECODE_ERROR, -EBADMSG },
+	{ "HelloRetryRequest for the group offered",
+	  { .hrr = true, .group = TLSW_GROUP_X25519 },
+	  TLSW_ALERT_ILLEGAL_PARAMETER, -EPROTO },
+};
+
+/* Take the engine's ClientHello off the wire; return its length. */
+static int hs_test_take_ch(struct kunit *test, struct socket *sock, u8 *buf,
+			   struct tlsw_client_hello *ch)
+{
+	enum tlsw_alert alert;
+	u8 type = 0;
+	int len;
+
+	len = hs_test_read_record(sock, buf, HS_TEST_BUF, &type);
+	KUNIT_ASSERT_GT(test, len, TLSW_HS_HEADER_LEN);
+	KUNIT_ASSERT_EQ(test, type, TLSW_CT_HANDSHAKE);
+	KUNIT_ASSERT_EQ(test, buf[0], TLSW_HS_CLIENT_HELLO);
+	KUNIT_ASSERT_EQ(test, tlsw_parse_client_hello(buf + TLSW_HS_HEADER_LEN,
+						      len - TLSW_HS_HEADER_LEN,
+						      ch, &alert), 0);
+	return len;
+}
+
+static void hs_test_client_alerts(struct kunit *test)
+{
+	u8 *ch_buf = kunit_kzalloc(test, HS_TEST_BUF, GFP_KERNEL);
+	u8 *buf = kunit_kzalloc(test, HS_TEST_BUF, GFP_KERNEL);
+	struct tlsw_client_hello ch;
+	unsigned int i;
+	int err;
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, ch_buf);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, buf);
+	for (i = 0; i < ARRAY_SIZE(hs_test_bad_servers); i++) {
+		const struct hs_test_bad_server *c = &hs_test_bad_servers[i];
+		struct hs_test *t = hs_test_open(test);
+		struct tlsw_wr w;
+
+		hs_test_start(&t->client);
+		hs_test_take_ch(test, t->server.sock, ch_buf, &ch);
+		tlsw_wr_init(&w, buf, HS_TEST_BUF);
+		hs_test_build_sh(&w, &c->sh, &ch);
+		KUNIT_ASSERT_EQ_MSG(test, tlsw_wr_error(&w), 0, "%s", c->name);
+		err = hs_test_send_record(t->server.sock, TLSW_CT_HANDSHAKE,
+					  buf, w.len);
+		KUNIT_EXPECT_EQ_MSG(test, err, 0, "%s", c->name);
+		hs_test_read_alert(test, t->server.sock, c->alert, c->name);
+		hs_test_finish(&t->client);
+		hs_test_expect_alert(test, &t->client, c->err,
+				     TLSHAKE_ALERT_SENT, c->alert, c->name);
+		hs_test_close(t);
+	}
+}
+
+/* Exactly one ChangeCipherSpec of the single byte 1 is dropped; a second
+ * one, or another value, is an unexpected_message.  So is a second
+ * HelloRetryRequest.
+ */
+static void hs_test_client_sequence(struct kunit *test)
+{
+	static const struct hs_test_hello hrr = {
+		.hrr = true, .group = TLSW_GROUP_SECP256R1,
+	};
+	u8 *ch_buf = kunit_kzalloc(test, HS_TEST_BUF, GFP_KERNEL);
+	u8 *buf = kunit_kzalloc(test, HS_TEST_BUF, GFP_KERNEL);
+	static const u8 one = 1, two = 2;
+	struct tlsw_client_hello ch;
+	struct tlsw_key_share ks;
+	enum tlsw_alert alert;
+	struct hs_test *t;
+	struct tlsw_wr w;
+	u8 type;
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, ch_buf);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, buf);
+
+	t = hs_test_open(test);
+	hs_test_start(&t->client);
+	hs_test_take_ch(test, t->server.sock, ch_buf, &ch);
+	KUNIT_EXPECT_EQ(test, hs_test_send_record(t->server.sock,
+						  TLSW_CT_CHANGE_CIPHER_SPEC,
+						  &one, 1), 0);
+	KUNIT_EXPECT_EQ(test, hs_test_send_record(t->server.sock,
+						  TLSW_CT_CHANGE_CIPHER_SPEC,
+						  &one, 1), 0);
+	hs_test_read_alert(test, t->server.sock,
+			   TLSW_ALERT_UNEXPECTED_MESSAGE, "two CCS");
+	hs_test_finish(&t->client);
+	hs_test_expect_alert(test, &t->client, -EPROTO, TLSHAKE_ALERT_SENT,
+			     TLSW_ALERT_UNEXPECTED_MESSAGE, "two CCS");
+	hs_test_close(t);
+
+	t = hs_test_open(test);
+	hs_test_start(&t->client);
+	hs_test_take_ch(test, t->server.sock, ch_buf, &ch);
+	KUNIT_EXPECT_EQ(test, hs_test_send_record(t->server.sock,
+						  TLSW_CT_CHANGE_CIPHER_SPEC,
+						  &two, 1), 0);
+	hs_test_read_alert(test, t->server.sock,
+			   TLSW_ALERT_UNEXPECTED_MESSAGE, "CCS of 2");
+	hs_test_finish(&t->client);
+	hs_test_close(t);
+
+	/* The client answers HelloRetryRequest with its ChangeCipherSpec
+	 * and a second ClientHello sharing the group asked for; a second
+	 * HelloRetryRequest is unexpected.
+	 */
+	t = hs_test_open(test);
+	hs_test_start(&t->client);
+	hs_test_take_ch(test, t->server.sock, ch_buf, &ch);
+	tlsw_wr_init(&w, buf, HS_TEST_BUF);
+	hs_test_build_sh(&w, &hrr, &ch);
+	KUNIT_ASSERT_EQ(test, tlsw_wr_error(&w), 0);
+	KUNIT_EXPECT_EQ(test, hs_test_send_record(t->server.sock,
+						  TLSW_CT_HANDSHAKE, buf,
+						  w.len), 0);
+	KUNIT_EXPECT_EQ(test, hs_test_read_record(t->server.sock, ch_buf,
+						  HS_TEST_BUF, &type), 1);
+	KUNIT_EXPECT_EQ(test, type, TLSW_CT_CHANGE_CIPHER_SPEC);
+	hs_test_take_ch(test, t->server.sock, ch_buf, &ch);
+	KUNIT_EXPECT_EQ(test, tlsw_key_share_find(&ch.ext.key_shares,
+						  TLSW_GROUP_SECP256R1, &ks,
+						  &alert), 1);
+	KUNIT_EXPECT_EQ(test, hs_test_send_record(t->server.sock,
+						  TLSW_CT_HANDSHAKE, buf,
+						  w.len), 0);
+	hs_test_read_alert(test, t->server.sock,
+			   TLSW_ALERT_UNEXPECTED_MESSAGE, "second HRR");
+	hs_test_finish(&t->client);
+	hs_test_expect_alert(test, &t->client, -EPROTO, TLSHAKE_ALERT_SENT,
+			     TLSW_ALERT_UNEXPECTED_MESSAGE, "second HRR");
+	hs_test_close(t);
+}
+
+/* Parameters are checked before anything is sent. */
+static void hs_test_params(struct kunit *test)
+{
+	static const u16 bad_suite = 0xc02f;
+	static const u8 bad_alpn[] = "\x05h2";
+	struct tlshake_result result;
+	struct hs_test *t = hs_test_open(test);
+	struct tlshake_params p;
+	char byte;
+	struct kvec kv = { .iov_base = &byte, .iov_len = 1 };
+	struct msghdr msg = { .msg_flags = MSG_DONTWAIT };
+
+	KUNIT_EXPECT_EQ(test, tlshake_handshake(t->server.sock, NULL, &result),
+			-EINVAL);
+
+	p = t->server.params;
+	p.private_key = NULL;
+	KUNIT_EXPECT_EQ(test, tlshake_handshake(t->server.sock, &p, &result),
+			-EINVAL);
+	p = t->server.params;
+	p.private_key_len = 7;
+	KUNIT_EXPECT_EQ(test, tlshake_handshake(t->server.sock, &p, &result),
+			-EINVAL);
+	p = t->client.params;
+	p.role = 3;
+	KUNIT_EXPECT_EQ(test, tlshake_handshake(t->client.sock, &p, &result),
+			-EINVAL);
+	p = t->client.params;
+	p.max_version = TLSHAKE_TLS_1_2;
+	KUNIT_EXPECT_EQ(test, tlshake_handshake(t->client.sock, &p, &result),
+			-EPROTONOSUPPORT);
+	p = t->client.params;
+	p.cipher_suites = &bad_suite;
+	p.num_cipher_suites = 1;
+	KUNIT_EXPECT_EQ(test, tlshake_handshake(t->client.sock, &p, &result),
+			-EINVAL);
+	p = t->client.params;
+	p.alpn = bad_alpn;
+	p.alpn_len = sizeof(bad_alpn) - 1;
+	KUNIT_EXPECT_EQ(test, tlshake_handshake(t->client.sock, &p, &result),
+			-EINVAL);
+	p = t->client.params;
+	p.verify |= TLSHAKE_VERIFY_REQUIRE_CLIENT;
+	KUNIT_EXPECT_EQ(test, tlshake_handshake(t->client.sock, &p, &result),
+			-EINVAL);
+	p = t->client.params;
+	p.server_name = "not a host name";
+	KUNIT_EXPECT_EQ(test, tlshake_handshake(t->client.sock, &p, &result),
+			-EINVAL);
+
+	/* Nothing reached either end. */
+	KUNIT_EXPECT_EQ(test, kernel_recvmsg(t->client.sock, &msg, &kv, 1, 1,
+					     MSG_DONTWAIT), -EAGAIN);
+	KUNIT_EXPECT_EQ(test, kernel_recvmsg(t->server.sock, &msg, &kv, 1, 1,
+					     MSG_DONTWAIT), -EAGAIN);
+	hs_test_close(t);
+}
+
+static struct kunit_case hs_test_cases[] = {
+	KUNIT_CASE(hs_test_params),
+	KUNIT_CASE_PARAM(hs_test_suites_groups, hs_test_combo_gen_params),
+	KUNIT_CASE(hs_test_server_credentials),
+	KUNIT_CASE(hs_test_hello_retry),
+	KUNIT_CASE(hs_test_alpn),
+	KUNIT_CASE(hs_test_verification),
+	KUNIT_CASE(hs_test_client_certificate),
+	KUNIT_CASE(hs_test_data_after_finished),
+	KUNIT_CASE_PARAM(hs_test_faults, hs_test_fault_gen_params),
+	KUNIT_CASE(hs_test_server_alerts),
+	KUNIT_CASE(hs_test_client_alerts),
+	KUNIT_CASE(hs_test_client_sequence),
+	{}
+};
+
+static struct kunit_suite hs_test_suite = {
+	.name = "tlshake_handshake",
+	.test_cases = hs_test_cases,
+};
+
+kunit_test_suite(hs_test_suite);
