@@ -1,0 +1,191 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Sourced by the scenarios (busybox sh, in the guest): certificates made
+# at test time, ports, waiting for peers, the names the peers give suites
+# and groups, and checks that fail the scenario with a reason.
+
+CERTS=/tmp/tlshake-certs
+# Each scenario gets its own range of ports.
+PORT=$((20000 + ($$ % 400) * 100))
+
+fail() {
+	echo "FAIL: $*"
+	exit 1
+}
+
+skip() {
+	echo "SKIP: $*"
+	exit 77
+}
+
+note() {
+	echo "# $*"
+}
+
+next_port() {
+	PORT=$((PORT + 1))
+}
+
+# cert KIND: make (once per guest boot) a self-signed server certificate
+# for "localhost" and its key, $CERTS/KIND.pem and $CERTS/KIND.key, and
+# the SHA-256 pin of its public key, $CERTS/KIND.pin.  KIND is ec256
+# (ECDSA P-256), ec384 (ECDSA P-384) or rsa2048.
+cert() {
+	local kind=$1 alg
+
+	[ -f "$CERTS/$kind.pin" ] && return 0
+	mkdir -p "$CERTS"
+	case $kind in
+	ec256)		alg="-newkey ec -pkeyopt ec_paramgen_curve:P-256" ;;
+	ec384)		alg="-newkey ec -pkeyopt ec_paramgen_curve:P-384" ;;
+	rsa2048)	alg="-newkey rsa:2048" ;;
+	*)		fail "unknown certificate kind $kind" ;;
+	esac
+	# shellcheck disable=SC2086
+	openssl req -x509 $alg -nodes -days 30 -subj /CN=localhost \
+		-addext subjectAltName=DNS:localhost,DNS:foo.example \
+		-keyout "$CERTS/$kind.key" -out "$CERTS/$kind.pem" 2>/dev/null ||
+		fail "openssl cannot make a $kind certificate"
+	openssl x509 -in "$CERTS/$kind.pem" -pubkey -noout |
+		openssl pkey -pubin -outform DER | sha256sum | cut -d' ' -f1 \
+		> "$CERTS/$kind.pin"
+}
+
+pin() {
+	cat "$CERTS/$1.pin"
+}
+
+# The signature scheme a TLS 1.3 server signs with, as tlshake prints it.
+sig_pattern() {
+	case $1 in
+	ec256)		echo ecdsa_secp256r1_sha256 ;;
+	ec384)		echo ecdsa_secp384r1_sha384 ;;
+	rsa2048)	echo 'rsa_pss_rsae_sha(256|384|512)' ;;
+	esac
+}
+
+# Suite and group names: tlshake's own, OpenSSL's, GnuTLS's.
+gnutls_cipher() {
+	case $1 in
+	TLS_AES_128_GCM_SHA256)		echo AES-128-GCM ;;
+	TLS_AES_256_GCM_SHA384)		echo AES-256-GCM ;;
+	TLS_CHACHA20_POLY1305_SHA256)	echo CHACHA20-POLY1305 ;;
+	esac
+}
+
+gnutls_group() {
+	case $1 in
+	x25519)		echo GROUP-X25519 ;;
+	P-256)		echo GROUP-SECP256R1 ;;
+	P-384)		echo GROUP-SECP384R1 ;;
+	esac
+}
+
+tlshake_group() {
+	case $1 in
+	x25519)		echo x25519 ;;
+	P-256)		echo secp256r1 ;;
+	P-384)		echo secp384r1 ;;
+	esac
+}
+
+# A GnuTLS priority string allowing TLS 1.3 with one suite and one group.
+gnutls_priority() {
+	echo "NORMAL:-VERS-ALL:+VERS-TLS1.3:-CIPHER-ALL:+$(gnutls_cipher "$1"):-GROUP-ALL:+$(gnutls_group "$2")"
+}
+
+# wait_listen PORT: until something listens on the TCP port (10 s).
+wait_listen() {
+	local hex i=0
+
+	hex=$(printf '%04X' "$1")
+	while ! grep -Eq "^ *[0-9]+: [0-9A-F]+:$hex [0-9A-F]+:0000 0A" \
+		/proc/net/tcp /proc/net/tcp6 2>/dev/null; do
+		i=$((i + 1))
+		[ $i -gt 100 ] && fail "nothing listens on port $1"
+		sleep 0.1
+	done
+}
+
+# wait_size FILE BYTES [SECONDS]: until FILE has at least BYTES (60 s).
+wait_size() {
+	local i=0 limit=$((${3:-60} * 10))
+
+	while [ "$(stat -c %s "$1" 2>/dev/null || echo 0)" -lt "$2" ]; do
+		i=$((i + 1))
+		[ $i -gt $limit ] && return 1
+		sleep 0.1
+	done
+	return 0
+}
+
+# wait_exit PID [SECONDS]: the process's exit status, or 124 after
+# killing it when it takes longer (30 s).
+wait_exit() {
+	local i=0 limit=$((${2:-30} * 10))
+
+	while kill -0 "$1" 2>/dev/null; do
+		i=$((i + 1))
+		if [ $i -gt $limit ]; then
+			kill "$1" 2>/dev/null
+			wait "$1"
+			return 124
+		fi
+		sleep 0.1
+	done
+	wait "$1"
+}
+
+random_file() {
+	head -c "$2" /dev/urandom > "$1"
+}
+
+# random_text FILE BYTES: random data as base64 lines, for peers that
+# treat what they receive as text (gnutls-serv --echo stops at a NUL).
+random_text() {
+	head -c "$2" /dev/urandom | openssl base64 > "$1"
+}
+
+size_of() {
+	stat -c %s "$1"
+}
+
+# same_data EXPECTED GOT WHAT
+same_data() {
+	local a b
+
+	a=$(sha256sum < "$1" | cut -d' ' -f1)
+	b=$(sha256sum < "$2" 2>/dev/null | cut -d' ' -f1)
+	[ "$a" = "$b" ] ||
+		fail "$3: $(size_of "$1") bytes sent, $(size_of "$2" 2>/dev/null || echo 0) received, hashes differ"
+}
+
+# expect FILE EXTENDED-REGEX WHAT: the file has a matching line.
+expect() {
+	grep -Eq "$2" "$1" && return 0
+	echo "--- $1:"
+	cat "$1"
+	fail "$3: no line matches '$2'"
+}
+
+tls_stat() {
+	awk -v name="$1" '$1 == name { print $2 }' /proc/net/tls_stat
+}
+
+# ktls_mark / ktls_check WHAT: kTLS took on at least one more socket in
+# each direction since the mark, and no record failed to decrypt.
+ktls_mark() {
+	[ -r /proc/net/tls_stat ] || fail "no /proc/net/tls_stat: kTLS is missing"
+	TX0=$(tls_stat TlsTxSw)
+	RX0=$(tls_stat TlsRxSw)
+	DE0=$(tls_stat TlsDecryptError)
+}
+
+ktls_check() {
+	[ "$(tls_stat TlsTxSw)" -gt "$TX0" ] ||
+		fail "$1: kTLS carried no transmit side (TlsTxSw $TX0)"
+	[ "$(tls_stat TlsRxSw)" -gt "$RX0" ] ||
+		fail "$1: kTLS carried no receive side (TlsRxSw $RX0)"
+	[ "$(tls_stat TlsDecryptError)" = "$DE0" ] ||
+		fail "$1: kTLS failed to decrypt records"
+}
