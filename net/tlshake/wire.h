@@ -31,6 +31,8 @@
  *                 answers to our own offers may appear), missing_extension
  *     -ENOSPC     internal_error: the caller's buffer is too small
  *
+ *   What a parser filled in before failing means nothing.
+ *
  *   tlsw_fail() applies this convention; the engine uses it for its own
  *   checks too.  Checks that need protocol state (what we offered, which
  *   message may come next, whether a certificate list may be empty) are
@@ -249,6 +251,12 @@ struct tlsw_slice {
 	size_t len;
 };
 
+/**
+ * tlsw_slice_init() - point a slice at bytes
+ * @s: the slice
+ * @data: the first byte
+ * @len: the number of bytes
+ */
 static inline void tlsw_slice_init(struct tlsw_slice *s, const void *data,
 				   size_t len)
 {
@@ -521,6 +529,13 @@ struct tlsw_exts {
 	u32 max_early_data;
 };
 
+/**
+ * tlsw_exts_has() - whether a recognised extension was in the block
+ * @e: the parsed block
+ * @bit: the extension's TLSW_EXTB_* bit
+ *
+ * Return: true if the extension appeared.
+ */
 static inline bool tlsw_exts_has(const struct tlsw_exts *e,
 				 enum tlsw_ext_bit bit)
 {
@@ -532,11 +547,24 @@ int tlsw_parse_extensions(const u8 *buf, size_t len, enum tlsw_ext_ctx ctx,
 int tlsw_ext_find(const u8 *buf, size_t len, u16 type,
 		  struct tlsw_slice *data);
 
+/**
+ * tlsw_u16_list_count() - number of values in a list of u16
+ * @list: the list's wire encoding, checked by a parser
+ *
+ * Return: the number of values.
+ */
 static inline size_t tlsw_u16_list_count(const struct tlsw_slice *list)
 {
 	return list->len / 2;
 }
 
+/**
+ * tlsw_u16_list_at() - one value of a list of u16
+ * @list: the list's wire encoding, checked by a parser
+ * @i: its index, below tlsw_u16_list_count()
+ *
+ * Return: the value.
+ */
 static inline u16 tlsw_u16_list_at(const struct tlsw_slice *list, size_t i)
 {
 	return get_unaligned_be16(list->data + 2 * i);
