@@ -42,8 +42,7 @@ static const struct ecc_curve *ecdsa_curve(enum tlshake_key_type type)
 	return id ? ecc_get_curve(id) : NULL;
 }
 
-/*
- * Whether 0 < @x < @n.  Branch-free, as @x may be a secret: the borrow of
+/* Whether 0 < @x < @n.  Branch-free, as @x may be a secret: the borrow of
  * x - n says x < n.
  */
 static bool ecdsa_in_range(const u64 *x, const u64 *n, unsigned int ndigits)
@@ -104,8 +103,7 @@ static void ecdsa_mod_sub(u64 *r, const u64 *a, const u64 *b, const u64 *m,
 		ecdsa_add(r, r, m, ndigits);
 }
 
-/*
- * A uniform scalar in [1, n - 1], by rejection: the orders of P-256 and
+/* A uniform scalar in [1, n - 1], by rejection: the orders of P-256 and
  * P-384 are so close to a power of two that a draw is rejected with a
  * probability below 2^-32, and what is kept is never biased.
  */
@@ -233,8 +231,7 @@ static int ecdsa_parse_sig(const u8 *sig, size_t sig_len, u64 *r, u64 *s,
 	return 0;
 }
 
-/*
- * @x = x(@u1 G + @u2 Q) for @u2 != 0; false if the sum is the point at
+/* @x = x(@u1 G + @u2 Q) for @u2 != 0; false if the sum is the point at
  * infinity.
  *
  * ecc_point_mult_shamir() computes both products in one pass, but its
@@ -401,8 +398,7 @@ int tlshake_ecdsa_sign(const struct tlshake_privkey *key, const u8 *digest,
 
 	for (;;) {
 		ecdsa_random_scalar(k, n, nd);
-		/*
-		 * x(kG) from the ECDH code: a Montgomery ladder over the
+		/* x(kG) from the ECDH code: a Montgomery ladder over the
 		 * scalar padded to a fixed length (the same operations
 		 * whatever k), started from a random projective Z so that
 		 * its final variable-time inversion sees a random value.
@@ -417,8 +413,7 @@ int tlshake_ecdsa_sign(const struct tlshake_privkey *key, const u8 *digest,
 		if (vli_is_zero(r, nd))
 			continue;
 
-		/*
-		 * s = (e + r d) / k = (b e + (b r) d) / (k b) mod n for a
+		/* s = (e + r d) / k = (b e + (b r) d) / (k b) mod n for a
 		 * random b.  vli_mod_inv() and vli_mod_mult_slow() take time
 		 * that depends on their operands, so they only ever see k and
 		 * d multiplied by b: k b is uniform and independent of k,

@@ -42,8 +42,7 @@ static const u8 rsa_digest_info_sha512[] = {
 	0x65, 0x03, 0x04, 0x02, 0x03, 0x05, 0x00, 0x04, 0x40,
 };
 
-/*
- * A modulus of 2048, 3072 or 4096 bits exactly (sizes the kernel's "rsa"
+/* A modulus of 2048, 3072 or 4096 bits exactly (sizes the kernel's "rsa"
  * takes; smaller ones are too weak), odd, with an odd public exponent in
  * [3, n - 1].
  */
@@ -166,8 +165,7 @@ struct tlshake_privkey *tlshake_privkey_new_rsa(const u8 *der, size_t len)
 }
 EXPORT_SYMBOL_IF_KUNIT(tlshake_privkey_new_rsa);
 
-/*
- * One raw RSA operation on @len bytes, the public one (encrypt) or the
+/* One raw RSA operation on @len bytes, the public one (encrypt) or the
  * private one (decrypt).  @src and @dst must be in the linear mapping.
  */
 static int rsa_op(struct crypto_akcipher *tfm, bool private, u8 *src,
@@ -240,8 +238,7 @@ static int rsa_pss_hash(struct crypto_shash *tfm, const u8 *mhash,
 	return err;
 }
 
-/*
- * The moduli taken are whole octets long, so emBits = 8k - 1 and
+/* The moduli taken are whole octets long, so emBits = 8k - 1 and
  * emLen = k: EM fills the signature and its top bit is zero.  TLS fixes
  * the salt length to the hash length (RFC 8446, 4.2.3).
  */
@@ -404,8 +401,7 @@ static int rsa_mpi_write(MPI a, u8 *buf, unsigned int len)
 	return mpi_write_to_sgl(a, &sg, len, NULL);
 }
 
-/*
- * The private operation on @em, blinded: with r random, the kernel
+/* The private operation on @em, blinded: with r random, the kernel
  * computes (em r^e)^d = em^d r, which this divides by r.  The akcipher
  * never sees a value an attacker chose or knows.  @tmp holds @k bytes.
  */

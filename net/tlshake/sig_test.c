@@ -26,8 +26,7 @@
 #include "wp_rsa_pss_4096.h"
 #include "wp_rsa_pkcs1_2048.h"
 
-/*
- * Test keys, made once with OpenSSL:
+/* Test keys, made once with OpenSSL:
  *   openssl ecparam -name prime256v1 -genkey -noout  (and secp384r1)
  *   openssl genrsa 2048; openssl rsa -traditional -outform DER
  *   openssl rsa -RSAPublicKey_out -outform DER
@@ -212,8 +211,7 @@ static const u8 sig_test_rsa1024_pub[] = {
 	0x86, 0xb2, 0x01, 0x02, 0x03, 0x01, 0x00, 0x01,
 };
 
-/*
- * Digests and signatures for the P-256 test key Q = dG that drive ECDSA
+/* Digests and signatures for the P-256 test key Q = dG that drive ECDSA
  * verification into the corner cases of u1 G + u2 Q, computed offline:
  * with r = x(kG) and e = r d, u1 G = u2 Q and the sum is a doubling (and
  * s = 2rd / k makes the signature valid); with e = -r d, u1 G = -u2 Q and
@@ -418,8 +416,7 @@ static void sig_wp_rsa_pss_4096(struct kunit *test)
 	sig_wp_done(&run, "rsa_pss_4096_sha384_mgf1_48_test.json");
 }
 
-/*
- * The one "acceptable" case, a DigestInfo without the NULL parameters, is
+/* The one "acceptable" case, a DigestInfo without the NULL parameters, is
  * rejected: verification compares against the one encoding RFC 8017
  * specifies.
  */
@@ -439,8 +436,7 @@ static void sig_wp_rsa_pkcs1_2048(struct kunit *test)
 
 static const u8 sig_test_msg[] = "TLS 1.3, server CertificateVerify";
 
-/*
- * Sign with @priv, verify with @pub (loaded from its own encoding), then
+/* Sign with @priv, verify with @pub (loaded from its own encoding), then
  * check that a changed bit in the message or the signature is caught.
  */
 static void sig_sign_check(struct kunit *test,
