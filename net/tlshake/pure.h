@@ -121,6 +121,22 @@ static inline void put_unaligned_be64(u64 val, void *p)
 	put_unaligned_be32((u32)val, b + 4);
 }
 
+/* memset() that the compiler cannot drop, for wiping secrets. */
+static inline void memzero_explicit(void *s, size_t count)
+{
+	memset(s, 0, count);
+	__asm__ __volatile__("" : : "r"(s) : "memory");
+}
+
 #endif /* __KERNEL__ */
+
+/* Constant-time code marks with tlshake_declassify() a value computed from
+ * secrets that it may reveal, such as whether a random draw was rejected.
+ * It does nothing, except in the userspace constant-time test, which
+ * defines it to tell valgrind that the value may decide a branch.
+ */
+#ifndef tlshake_declassify
+#define tlshake_declassify(ptr, len)	do { } while (0)
+#endif
 
 #endif /* _NET_TLSHAKE_PURE_H */
