@@ -308,19 +308,164 @@ void tlshake_config_release(struct tlshake_config *cfg)
 	cfg->trust_anchors = NULL;
 }
 
+/* Turn the stored configuration into the handshake's parameters, which
+ * point into it.  Called under the socket lock.
+ */
+static int tlshake_prepare(const struct tlshake_config *cfg,
+			   struct tlshake_params *params)
+{
+	memset(params, 0, sizeof(*params));
+	params->role = cfg->role ?: TLSHAKE_ROLE_CLIENT;
+
+	/* A server needs a certificate and its key; a client either
+	 * authenticates with both or not at all.
+	 */
+	if (!cfg->cert_chain != !cfg->private_key ||
+	    (params->role == TLSHAKE_ROLE_SERVER && !cfg->cert_chain))
+		return -ENOKEY;
+
+	params->min_version = cfg->min_version;
+	params->max_version = cfg->max_version;
+	if (cfg->num_cipher_suites) {
+		params->cipher_suites = cfg->cipher_suites;
+		params->num_cipher_suites = cfg->num_cipher_suites;
+	}
+	if (cfg->num_groups) {
+		params->groups = cfg->groups;
+		params->num_groups = cfg->num_groups;
+	}
+	if (cfg->num_sig_schemes) {
+		params->sig_schemes = cfg->sig_schemes;
+		params->num_sig_schemes = cfg->num_sig_schemes;
+	}
+	if (cfg->server_name[0])
+		params->server_name = cfg->server_name;
+	if (cfg->alpn_len) {
+		params->alpn = cfg->alpn;
+		params->alpn_len = cfg->alpn_len;
+	}
+	params->cert_chain = cfg->cert_chain;
+	params->cert_chain_len = cfg->cert_chain_len;
+	params->private_key = cfg->private_key;
+	params->private_key_len = cfg->private_key_len;
+	params->trust_anchors = cfg->trust_anchors;
+	params->trust_anchors_len = cfg->trust_anchors_len;
+	if (cfg->has_pin)
+		params->peer_pubkey_pin = cfg->pin;
+	params->verify = cfg->verify;
+	return 0;
+}
+
+/* Hand the peer's chain to the caller's buffer if it fits, and its length
+ * in any case.
+ */
+static int tlshake_copy_peer_chain(struct tlshake_handshake *hs,
+				   const u8 *chain, unsigned int len)
+{
+	bool fits = len <= hs->peer_chain_len;
+
+	hs->peer_chain_len = len;
+	if (chain && fits &&
+	    copy_to_user(u64_to_user_ptr(hs->peer_chain), chain, len))
+		return -EFAULT;
+	return 0;
+}
+
+static int tlshake_run(struct sock *sk, char __user *optval,
+		       int __user *optlen)
+{
+	unsigned int peer_chain_len = 0;
+	struct tlshake_params params;
+	struct tlshake_handshake *hs;
+	struct tlshake_sock *ctx;
+	u8 *peer_chain = NULL;
+	int len, err, copy_err;
+	bool detached;
+
+	if (get_user(len, optlen))
+		return -EFAULT;
+	if (len < (int)sizeof(*hs))
+		return -EINVAL;
+	hs = kmalloc(sizeof(*hs), GFP_KERNEL);
+	if (!hs)
+		return -ENOMEM;
+	if (copy_from_user(hs, optval, sizeof(*hs))) {
+		err = -EFAULT;
+		goto out_free;
+	}
+	memset(&hs->result, 0, sizeof(hs->result));
+
+	lock_sock(sk);
+	ctx = tlshake_sk_ctx(sk);
+	err = ctx ? tlshake_check_state(ctx) : -ENOPROTOOPT;
+	if (!err)
+		err = tlshake_prepare(&ctx->config, &params);
+	if (!err)
+		ctx->state = TLSHAKE_SK_RUNNING;
+	release_sock(sk);
+	if (err)
+		goto out_free;
+
+	params.timeout_ms = hs->timeout_ms;
+	if (hs->peer_chain) {
+		params.peer_chain = &peer_chain;
+		params.peer_chain_len = &peer_chain_len;
+	} else {
+		hs->peer_chain_len = 0;
+	}
+
+	/* The ULP's reference to this module goes when the handshake
+	 * detaches it; this code runs on until the handshake has returned.
+	 */
+	__module_get(THIS_MODULE);
+	err = tlshake_handshake(sk->sk_socket, &params, &hs->result);
+
+	lock_sock(sk);
+	detached = ctx->detached;
+	if (!detached)
+		ctx->state = TLSHAKE_SK_FAILED;
+	release_sock(sk);
+	/* Success means the socket went to kTLS, which needs the detach. */
+	if (WARN_ON_ONCE(!err && !detached))
+		err = -EPROTO;
+	if (detached)
+		tlshake_sock_free(ctx);
+
+	copy_err = 0;
+	if (hs->peer_chain)
+		copy_err = tlshake_copy_peer_chain(hs, peer_chain,
+						   peer_chain_len);
+	kvfree(peer_chain);
+	if (copy_to_user(optval, hs, sizeof(*hs)) ||
+	    put_user((int)sizeof(*hs), optlen))
+		copy_err = -EFAULT;
+	if (!err)
+		err = copy_err;
+	kfree(hs);
+	module_put(THIS_MODULE);
+	return err;
+
+out_free:
+	kfree(hs);
+	return err;
+}
+
 /**
  * tlshake_sock_getsockopt - get a SOL_TLSHAKE option
  * @sk: the socket, not locked
- * @optname: the option
+ * @optname: the option: TLSHAKE_HANDSHAKE runs the handshake
  * @optval: the caller's buffer
  * @optlen: its length
  *
- * The options are set only; TLSHAKE_HANDSHAKE is not served yet.
- *
- * Return: -ENOPROTOOPT.
+ * Return: 0 once the socket has been handed to kTLS; -ENOPROTOOPT for
+ * other options; -EINVAL for a short buffer; -ENOKEY if a certificate or
+ * key is missing; -EBUSY while another handshake runs, -EALREADY after one
+ * failed; else the handshake's error.
  */
 int tlshake_sock_getsockopt(struct sock *sk, int optname,
 			    char __user *optval, int __user *optlen)
 {
-	return -ENOPROTOOPT;
+	if (optname != TLSHAKE_HANDSHAKE)
+		return -ENOPROTOOPT;
+	return tlshake_run(sk, optval, optlen);
 }
