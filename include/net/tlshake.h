@@ -30,7 +30,9 @@ struct socket;
  *	used locally, in preference order, or NULL for the defaults
  * @num_sig_schemes: entries in @sig_schemes
  * @server_name: the host name the client sends as SNI and verifies the
- *	server's certificate against; NUL-terminated, or NULL
+ *	server's certificate against; for a server, the one name it answers
+ *	to (a client sending another gets unrecognized_name, one sending
+ *	none is served); NUL-terminated, or NULL
  * @alpn: the ALPN protocol_name_list in wire form (each name preceded by
  *	its one-byte length): offered by a client, in preference order, or
  *	accepted by a server; NULL for no ALPN

@@ -112,6 +112,8 @@ static struct hs_test *hs_test_open(struct kunit *test)
 	t->client.params.timeout_ms = HS_TEST_TIMEOUT_MS;
 
 	t->server.params.role = TLSHAKE_ROLE_SERVER;
+	/* The client's name, in other case: DNS names are not case sensitive. */
+	t->server.params.server_name = "TLSHAKE.Test";
 	t->server.params.cert_chain = tlshake_test_ec256_chain.data;
 	t->server.params.cert_chain_len = tlshake_test_ec256_chain.len;
 	t->server.params.private_key = tlshake_test_ec256_pkcs8.data;
@@ -684,6 +686,7 @@ static void hs_test_read_alert(struct kunit *test, struct socket *sock,
  * @truncate: cut the message this many bytes short, lengths adjusted
  * @hrr: a HelloRetryRequest for @group (ServerHello)
  * @no_session_id: do not echo the session ID (ServerHello)
+ * @sni: the server_name to send, or NULL (ClientHello)
  */
 struct hs_test_hello {
 	u16 suite;
@@ -697,6 +700,7 @@ struct hs_test_hello {
 	u8 truncate;
 	bool hrr;
 	bool no_session_id;
+	const char *sni;
 };
 
 /* The longest key share a test sends: ffdhe2048's. */
@@ -739,6 +743,8 @@ static void hs_test_build_ch(struct tlsw_wr *w, const struct hs_test_hello *h)
 				      sizeof(session_id), &suite, 1);
 	if (!h->no_versions)
 		tlsw_build_ext_supported_versions(w, versions, 1);
+	if (h->sni)
+		tlsw_build_ext_server_name(w, h->sni, strlen(h->sni));
 	tlsw_build_ext_u16_list(w, TLSW_EXT_SUPPORTED_GROUPS, &group, 1);
 	if (h->dup_ext)
 		tlsw_build_ext_u16_list(w, TLSW_EXT_SUPPORTED_GROUPS, &group,

@@ -144,6 +144,25 @@ static int tlshake_server_choose_alpn(struct tlshake_hs *hs,
 	return tlshake_fail(hs, TLSW_ALERT_NO_APPLICATION_PROTOCOL);
 }
 
+/* A server given a name answers to that name alone: a client asking for
+ * another gets unrecognized_name (RFC 6066 3); one naming none is served.
+ * DNS names compare without regard to case.
+ */
+static int tlshake_server_check_name(struct tlshake_hs *hs,
+				     const struct tlsw_client_hello *ch)
+{
+	const char *name = hs->params->server_name;
+	const struct tlsw_slice *sni = &ch->ext.server_name;
+
+	if (!name || !tlsw_exts_has(&ch->ext, TLSW_EXTB_SERVER_NAME) ||
+	    !sni->len)
+		return 0;
+	if (sni->len == strlen(name) &&
+	    !strncasecmp(name, (const char *)sni->data, sni->len))
+		return 0;
+	return tlshake_fail(hs, TLSW_ALERT_UNRECOGNIZED_NAME);
+}
+
 /* RFC 8446 4.1.2: after a HelloRetryRequest the client sends the same
  * ClientHello but for its key share, the cookie, early data and PSKs.
  * We check what we rely on: the same random and session ID, the cookie
@@ -373,7 +392,9 @@ static int tlshake_server_client_hello(struct tlshake_server *s,
 	if (s->state == TLSHAKE_S_WAIT_CH2 &&
 	    (hs->group != hrr_group || !share.key.len))
 		return tlshake_fail(hs, TLSW_ALERT_ILLEGAL_PARAMETER);
-	err = tlshake_server_choose_sig_scheme(hs, &ch);
+	err = tlshake_server_check_name(hs, &ch);
+	if (!err)
+		err = tlshake_server_choose_sig_scheme(hs, &ch);
 	if (!err)
 		err = tlshake_server_choose_alpn(hs, &ch);
 	if (err)

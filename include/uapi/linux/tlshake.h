@@ -57,7 +57,9 @@
  * TLSHAKE_GROUPS		__u16[]: NamedGroups in preference order
  * TLSHAKE_SIG_SCHEMES		__u16[]: SignatureSchemes in preference order
  * TLSHAKE_SERVER_NAME		char[]: the client's SNI and the name its
- *				peer's certificate must match (no NUL needed)
+ *				peer's certificate must match (no NUL needed);
+ *				a server's only name: other SNI is refused
+ *				with unrecognized_name
  * TLSHAKE_ALPN			ALPN protocol_name_list in wire form
  * TLSHAKE_CERT_CHAIN		DER certificates, end-entity first, each
  *				preceded by a 3-byte big-endian length
