@@ -708,13 +708,14 @@ struct hs_test_hello {
 
 static size_t hs_test_share(const struct hs_test_hello *h, u8 *share)
 {
+	u16 group = h->group ?: TLSW_GROUP_X25519;
 	size_t len = h->share_len;
 
 	if (!len)
-		len = h->group == TLSW_GROUP_X25519 ? 32 :
-		      h->group == TLSW_GROUP_SECP256R1 ? 65 : 97;
+		len = group == TLSW_GROUP_X25519 ? 32 :
+		      group == TLSW_GROUP_SECP256R1 ? 65 : 97;
 	memset(share, h->share_byte, len);
-	if (h->group != TLSW_GROUP_X25519)
+	if (group != TLSW_GROUP_X25519)
 		share[0] = 0x04;
 	return len;
 }
@@ -830,6 +831,13 @@ static const struct hs_test_bad_client hs_test_bad_clients[] = {
 	  TLSW_ALERT_UNEXPECTED_MESSAGE, -EPROTO },
 	{ "unknown record type", {}, 0x42, 0,
 	  TLSW_ALERT_UNEXPECTED_MESSAGE, -EPROTO },
+	{ "ChangeCipherSpec first", {}, TLSW_CT_CHANGE_CIPHER_SPEC, 0,
+	  TLSW_ALERT_UNEXPECTED_MESSAGE, -EPROTO },
+	{ "record of 2^14 + 1 bytes", {}, TLSW_CT_HANDSHAKE, 0,
+	  TLSW_ALERT_RECORD_OVERFLOW, -EBADMSG },
+	{ "server_name of another host", { .sni = "other.example",
+					   .share_byte = 9 }, 0, 0,
+	  TLSW_ALERT_UNRECOGNIZED_NAME, -EPROTO },
 };
 
 static void hs_test_server_alerts(struct kunit *test)
@@ -852,17 +860,26 @@ static void hs_test_server_alerts(struct kunit *test)
 			tlsw_build_hs_begin(&w, c->msg_type, &v);
 			tlsw_wr_bytes(&w, vd, sizeof(vd));
 			tlsw_wr_vec_end(&w, &v);
-		} else if (!c->record_type) {
-			hs_test_build_ch(&w, &c->ch);
+		} else if (c->record_type == TLSW_CT_HANDSHAKE) {
+			/* Only the header goes out: the length is refused. */
+			tlsw_build_record_header(&w, TLSW_CT_HANDSHAKE,
+						 TLSW_VERSION_TLS12,
+						 TLSW_MAX_PLAINTEXT + 1);
+		} else if (c->record_type) {
+			tlsw_wr_u8(&w, 1);
 		} else {
-			tlsw_wr_bytes(&w, "data", 4);
+			hs_test_build_ch(&w, &c->ch);
 		}
 		KUNIT_ASSERT_EQ_MSG(test, tlsw_wr_error(&w), 0, "%s", c->name);
 
 		hs_test_start(&t->server);
-		err = hs_test_send_record(t->client.sock,
-					  c->record_type ?: TLSW_CT_HANDSHAKE,
-					  buf, w.len);
+		if (c->record_type == TLSW_CT_HANDSHAKE)
+			err = hs_test_send(t->client.sock, buf, w.len) != w.len;
+		else
+			err = hs_test_send_record(t->client.sock,
+						  c->record_type ?:
+						  TLSW_CT_HANDSHAKE,
+						  buf, w.len);
 		KUNIT_EXPECT_EQ_MSG(test, err, 0, "%s", c->name);
 		hs_test_read_alert(test, t->client.sock, c->alert, c->name);
 		hs_test_finish(&t->server);
@@ -1032,6 +1049,101 @@ static void hs_test_client_sequence(struct kunit *test)
 	hs_test_close(t);
 }
 
+/* A ClientHello split over three records is reassembled: the server
+ * answers with its ServerHello.
+ */
+static void hs_test_fragmented(struct kunit *test)
+{
+	static const struct hs_test_hello ch = { .share_byte = 9 };
+	u8 *buf = kunit_kzalloc(test, HS_TEST_BUF, GFP_KERNEL);
+	struct hs_test *t = hs_test_open(test);
+	struct tlsw_wr w;
+	size_t a, b;
+	u8 type = 0;
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, buf);
+	tlsw_wr_init(&w, buf, HS_TEST_BUF);
+	hs_test_build_ch(&w, &ch);
+	KUNIT_ASSERT_EQ(test, tlsw_wr_error(&w), 0);
+	/* The header alone, then the body in two. */
+	a = TLSW_HS_HEADER_LEN;
+	b = a + (w.len - a) / 2;
+
+	hs_test_start(&t->server);
+	KUNIT_EXPECT_EQ(test, hs_test_send_record(t->client.sock,
+						  TLSW_CT_HANDSHAKE, buf, a), 0);
+	KUNIT_EXPECT_EQ(test, hs_test_send_record(t->client.sock,
+						  TLSW_CT_HANDSHAKE, buf + a,
+						  b - a), 0);
+	KUNIT_EXPECT_EQ(test, hs_test_send_record(t->client.sock,
+						  TLSW_CT_HANDSHAKE, buf + b,
+						  w.len - b), 0);
+	KUNIT_EXPECT_GT(test, hs_test_read_record(t->client.sock, buf,
+						  HS_TEST_BUF, &type), 0);
+	KUNIT_EXPECT_EQ(test, type, TLSW_CT_HANDSHAKE);
+	KUNIT_EXPECT_EQ(test, buf[0], TLSW_HS_SERVER_HELLO);
+
+	/* The client goes away: the server's handshake ends with no alert. */
+	sock_release(t->client.sock);
+	t->client.sock = NULL;
+	hs_test_finish(&t->server);
+	KUNIT_EXPECT_EQ(test, t->server.err, -ECONNRESET);
+	KUNIT_EXPECT_EQ(test, t->server.result.alert_origin,
+			TLSHAKE_ALERT_NONE);
+	hs_test_close(t);
+}
+
+/* How a handshake ends when the peer stops: close_notify, the connection
+ * closed, or silence until the handshake's time is up.  The socket's own
+ * timeouts are back afterwards.
+ */
+static void hs_test_peer_gone(struct kunit *test)
+{
+	static const u8 close_notify[] = {
+		TLSW_ALERT_LEVEL_WARNING, TLSW_ALERT_CLOSE_NOTIFY,
+	};
+	u8 *buf = kunit_kzalloc(test, HS_TEST_BUF, GFP_KERNEL);
+	struct tlsw_client_hello ch;
+	struct hs_test *t;
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, buf);
+
+	t = hs_test_open(test);
+	hs_test_start(&t->client);
+	hs_test_take_ch(test, t->server.sock, buf, &ch);
+	KUNIT_EXPECT_EQ(test, hs_test_send_record(t->server.sock,
+						  TLSW_CT_ALERT, close_notify,
+						  sizeof(close_notify)), 0);
+	hs_test_finish(&t->client);
+	hs_test_expect_alert(test, &t->client, -ECONNABORTED,
+			     TLSHAKE_ALERT_RECEIVED, TLSW_ALERT_CLOSE_NOTIFY,
+			     "close_notify");
+	hs_test_close(t);
+
+	t = hs_test_open(test);
+	hs_test_start(&t->client);
+	hs_test_take_ch(test, t->server.sock, buf, &ch);
+	sock_release(t->server.sock);
+	t->server.sock = NULL;
+	hs_test_finish(&t->client);
+	hs_test_expect_alert(test, &t->client, -ECONNRESET,
+			     TLSHAKE_ALERT_NONE, 0, "closed");
+	hs_test_close(t);
+
+	t = hs_test_open(test);
+	t->client.params.timeout_ms = 300;
+	hs_test_start(&t->client);
+	hs_test_take_ch(test, t->server.sock, buf, &ch);
+	hs_test_finish(&t->client);
+	hs_test_expect_alert(test, &t->client, -ETIMEDOUT,
+			     TLSHAKE_ALERT_NONE, 0, "silence");
+	KUNIT_EXPECT_EQ(test, t->client.sock->sk->sk_rcvtimeo,
+			msecs_to_jiffies(HS_TEST_TIMEOUT_MS));
+	KUNIT_EXPECT_EQ(test, t->client.sock->sk->sk_sndtimeo,
+			msecs_to_jiffies(HS_TEST_TIMEOUT_MS));
+	hs_test_close(t);
+}
+
 /* Parameters are checked before anything is sent. */
 static void hs_test_params(struct kunit *test)
 {
@@ -1103,6 +1215,8 @@ static struct kunit_case hs_test_cases[] = {
 	KUNIT_CASE(hs_test_server_alerts),
 	KUNIT_CASE(hs_test_client_alerts),
 	KUNIT_CASE(hs_test_client_sequence),
+	KUNIT_CASE(hs_test_fragmented),
+	KUNIT_CASE(hs_test_peer_gone),
 	{}
 };
 
