@@ -109,10 +109,12 @@ struct tlshake_params {
  * by @params->timeout_ms (30 seconds by default); the socket's own
  * timeouts are restored afterwards.
  *
- * The peer's certificate is refused unless @params->peer_pubkey_pin
- * matches its key (the peer is then reported verified) or
- * %TLSHAKE_VERIFY_INSECURE accepts any: path validation against
- * @params->trust_anchors is not implemented yet.
+ * The peer is verified when its chain validates up to one of
+ * @params->trust_anchors (RFC 5280 path validation; a client also checks
+ * the certificate against @params->server_name, RFC 6125) or its key
+ * matches @params->peer_pubkey_pin; given both, both must hold.  A peer
+ * that is not verified is refused unless %TLSHAKE_VERIFY_INSECURE
+ * accepts any.
  *
  * Context: process context; sleeps.  Must not be called with the socket
  * locked.
@@ -121,8 +123,9 @@ struct tlshake_params {
  *
  * * -EINVAL: bad @params (a value out of range, an unknown code point,
  *   a malformed ALPN list, chain or key, a server without a certificate
- *   and key, client-only and server-only flags mixed up), or @sock is not
- *   a TCP socket; nothing was sent
+ *   and key, a client with trust anchors but no server name, client-only
+ *   and server-only flags mixed up), or @sock is not a TCP socket;
+ *   nothing was sent
  * * -EPROTONOSUPPORT: @params allows no version tlshake implements
  * * -ENOTCONN, -EEXIST: @sock is not connected, or carries another ULP
  * * -ETIMEDOUT: the handshake took longer than allowed
@@ -135,7 +138,8 @@ struct tlshake_params {
  *   check: bad_record_mac, decode_error, decrypt_error (a bad
  *   CertificateVerify or Finished) or record_overflow was sent
  * * -EKEYREJECTED: the peer's certificate was refused: bad_certificate,
- *   unsupported_certificate or certificate_required was sent
+ *   unsupported_certificate, unknown_ca, certificate_expired or
+ *   certificate_required was sent
  * * -EPROTO: any other protocol failure, with the alert sent
  *   (unexpected_message, illegal_parameter, handshake_failure,
  *   protocol_version, missing_extension, no_application_protocol, ...)

@@ -146,6 +146,11 @@ static int tlshake_params_check(const struct tlshake_params *p)
 	    !tlshake_cert_list_valid(p->trust_anchors, p->trust_anchors_len,
 				     TLSHAKE_TRUST_ANCHORS_MAX))
 		return -EINVAL;
+	/* A chain that validates proves nothing of whom it names but for
+	 * the name checked against it.
+	 */
+	if (!server && p->trust_anchors && !p->server_name)
+		return -EINVAL;
 	if (p->peer_chain && !p->peer_chain_len)
 		return -EINVAL;
 	return 0;

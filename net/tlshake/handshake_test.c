@@ -414,6 +414,55 @@ static void hs_test_verification(struct kunit *test)
 			     TLSHAKE_ALERT_SENT, TLSW_ALERT_BAD_CERTIFICATE,
 			     "wrong pin: client");
 	hs_test_close(t);
+
+	/* Path validation, the server's self-signed certificate for
+	 * tlshake.test as the anchor.
+	 */
+	t = hs_test_open(test);
+	t->client.params.verify = 0;
+	t->client.params.trust_anchors = tlshake_test_ec256_chain.data;
+	t->client.params.trust_anchors_len = tlshake_test_ec256_chain.len;
+	hs_test_run(t);
+	KUNIT_EXPECT_EQ(test, t->client.err, 0);
+	KUNIT_EXPECT_EQ(test, t->server.err, 0);
+	KUNIT_EXPECT_TRUE(test, t->client.result.flags &
+			  TLSHAKE_RESULT_PEER_VERIFIED);
+	hs_test_close(t);
+
+	t = hs_test_open(test);
+	t->client.params.verify = 0;
+	t->client.params.trust_anchors = tlshake_test_rsa2048_chain.data;
+	t->client.params.trust_anchors_len = tlshake_test_rsa2048_chain.len;
+	hs_test_run(t);
+	hs_test_expect_alert(test, &t->client, -EKEYREJECTED,
+			     TLSHAKE_ALERT_SENT, TLSW_ALERT_UNKNOWN_CA,
+			     "other anchor: client");
+	hs_test_close(t);
+
+	t = hs_test_open(test);
+	t->client.params.verify = 0;
+	t->client.params.server_name = "other.test";
+	t->client.params.trust_anchors = tlshake_test_ec256_chain.data;
+	t->client.params.trust_anchors_len = tlshake_test_ec256_chain.len;
+	t->server.params.server_name = NULL;
+	hs_test_run(t);
+	hs_test_expect_alert(test, &t->client, -EKEYREJECTED,
+			     TLSHAKE_ALERT_SENT, TLSW_ALERT_BAD_CERTIFICATE,
+			     "other name: client");
+	hs_test_close(t);
+
+	/* A pin and anchors: both must hold. */
+	sha256(tlshake_test_ec384_spki.data, tlshake_test_ec384_spki.len, pin);
+	t = hs_test_open(test);
+	t->client.params.verify = 0;
+	t->client.params.peer_pubkey_pin = pin;
+	t->client.params.trust_anchors = tlshake_test_ec256_chain.data;
+	t->client.params.trust_anchors_len = tlshake_test_ec256_chain.len;
+	hs_test_run(t);
+	hs_test_expect_alert(test, &t->client, -EKEYREJECTED,
+			     TLSHAKE_ALERT_SENT, TLSW_ALERT_BAD_CERTIFICATE,
+			     "anchor but wrong pin: client");
+	hs_test_close(t);
 }
 
 /* A client certificate: sent when asked for, verified through the same
@@ -1191,6 +1240,13 @@ static void hs_test_params(struct kunit *test)
 			-EINVAL);
 	p = t->client.params;
 	p.server_name = "not a host name";
+	KUNIT_EXPECT_EQ(test, tlshake_handshake(t->client.sock, &p, &result),
+			-EINVAL);
+	/* Trust anchors without a name to check the server against. */
+	p = t->client.params;
+	p.server_name = NULL;
+	p.trust_anchors = tlshake_test_ec256_chain.data;
+	p.trust_anchors_len = tlshake_test_ec256_chain.len;
 	KUNIT_EXPECT_EQ(test, tlshake_handshake(t->client.sock, &p, &result),
 			-EINVAL);
 

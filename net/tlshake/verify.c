@@ -4,21 +4,25 @@
  * accepted, and the public key its CertificateVerify is then checked with.
  *
  * Every decision about the peer's certificates is taken here, and the
- * default is to refuse.  Certificate path validation against trust
- * anchors is not implemented yet, so a chain is accepted only when the
- * caller pinned the end-entity key (then it is verified) or explicitly
- * accepts any peer (then it is not).  A pin binds in both cases.
+ * default is to refuse.  A chain is verified when it validates up to one
+ * of the caller's trust anchors (for a client, with the server's name
+ * checked against the end-entity certificate) or when the caller pinned
+ * the end-entity key; given both, both must hold.  Without either, a
+ * chain is accepted only if the caller explicitly accepts any peer, and
+ * it is then not verified.  A pin binds in every case.
  */
 
 #include <crypto/algapi.h>
 #include <crypto/sha2.h>
 #include <linux/err.h>
 #include <linux/string.h>
+#include <linux/timekeeping.h>
 #include <net/tlshake.h>
 
 #include "sig.h"
 #include "verify.h"
 #include "x509_spki.h"
+#include "x509_verify.h"
 
 /* The key of the end-entity certificate, as the signature code takes it. */
 static int tlshake_verify_key(const struct tlshake_spki *spki,
@@ -43,6 +47,39 @@ static int tlshake_verify_key(const struct tlshake_spki *spki,
 	return 0;
 }
 
+/* Path validation to the trust anchors.  A client checks the server's
+ * name; a server has no name of its client's to check.
+ */
+static int tlshake_verify_path(const struct tlshake_params *params,
+			       const u8 *chain, size_t chain_len,
+			       enum tlsw_alert *alert)
+{
+	bool client = params->role == TLSHAKE_ROLE_CLIENT;
+	enum tlshake_x509_err reason;
+	int err;
+
+	err = tlshake_x509_verify_chain(chain, chain_len,
+					params->trust_anchors,
+					params->trust_anchors_len,
+					ktime_get_real_seconds(),
+					client ? TLSHAKE_X509_PURPOSE_SERVER :
+						 TLSHAKE_X509_PURPOSE_CLIENT,
+					client ? params->server_name : NULL,
+					&reason);
+	if (err == -ENOMEM)
+		return err;
+	if (reason != TLSHAKE_X509_OK) {
+		*alert = tlshake_x509_err_alert(reason);
+		return -EKEYREJECTED;
+	}
+	/* Anchors and names were checked when the handshake began. */
+	if (WARN_ON_ONCE(err)) {
+		*alert = TLSW_ALERT_INTERNAL_ERROR;
+		return err;
+	}
+	return 0;
+}
+
 /**
  * tlshake_verify_peer - decide on the peer's certificate chain
  * @params: the caller's parameters: the verification flags and the pin
@@ -54,8 +91,9 @@ static int tlshake_verify_key(const struct tlshake_spki *spki,
  * @alert: the alert to send if the chain is refused
  *
  * Return: 0 if the chain is accepted; -EKEYREJECTED with @alert set if it
- * is not (bad_certificate, or unsupported_certificate for a key tlshake
- * cannot use); -ENOMEM.
+ * is not (bad_certificate; unsupported_certificate for a key tlshake
+ * cannot use; unknown_ca, certificate_expired and the like from path
+ * validation, see tlshake_x509_err_alert()); -ENOMEM.
  */
 int tlshake_verify_peer(const struct tlshake_params *params, const u8 *chain,
 			size_t chain_len, struct tlshake_pubkey **key,
@@ -83,7 +121,14 @@ int tlshake_verify_peer(const struct tlshake_params *params, const u8 *chain,
 			return -EKEYREJECTED;
 		}
 		*verified = true;
-	} else if (!(params->verify & TLSHAKE_VERIFY_INSECURE)) {
+	}
+	if (params->trust_anchors) {
+		err = tlshake_verify_path(params, chain, chain_len, alert);
+		if (err)
+			return err;
+		*verified = true;
+	}
+	if (!*verified && !(params->verify & TLSHAKE_VERIFY_INSECURE)) {
 		*alert = TLSW_ALERT_BAD_CERTIFICATE;
 		return -EKEYREJECTED;
 	}

@@ -7,7 +7,6 @@
  */
 
 #define _GNU_SOURCE
-#include <arpa/inet.h>
 #include <errno.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -36,25 +35,15 @@ static int set_opt(int fd, int optname, const char *what, const void *val,
 	return -1;
 }
 
-static bool is_ip_literal(const char *host)
-{
-	struct in6_addr a6;
-	struct in_addr a4;
-
-	return inet_pton(AF_INET, host, &a4) == 1 ||
-	       inet_pton(AF_INET6, host, &a6) == 1;
-}
-
-/* The name a client sends as SNI and checks the certificate against:
- * --sni, else the host it connects to unless that is an address.
+/* The name a client checks the certificate against and, unless it is an
+ * address, sends as SNI: --sni, else the host it connects to.  A server
+ * answers to --sni alone if given.
  */
 static const char *server_name(const struct config *cfg)
 {
 	if (cfg->sni)
 		return *cfg->sni ? cfg->sni : NULL;
-	if (!cfg->server && !is_ip_literal(cfg->host))
-		return cfg->host;
-	return NULL;
+	return cfg->server ? NULL : cfg->host;
 }
 
 static int configure(int fd, const struct config *cfg)

@@ -57,7 +57,9 @@ static void usage(FILE *out)
 "  --require-cert       server: insist on one\n"
 "Negotiation:\n"
 "  --sni NAME           client: the server name to send and verify\n"
-"                       (default: HOST unless it is an address; \"\" for none)\n"
+"                       (default: HOST; an address is verified, not sent;\n"
+"                       \"\" for none, which --CAfile does not allow);\n"
+"                       server: the one name to answer to\n"
 "  --alpn LIST          ALPN protocols, comma-separated, preferred first\n"
 "  --tls1.3, --tls1.2   only this version (both: either)\n"
 "  --ciphers LIST       cipher suites: names (TLS_AES_128_GCM_SHA256) or\n"
@@ -299,10 +301,6 @@ static int check_role(const struct config *cfg, const struct files *files)
 	if (cfg->server) {
 		if (!files->cert) {
 			warnx("a server needs --cert");
-			return -1;
-		}
-		if (cfg->sni) {
-			warnx("--sni is for clients");
 			return -1;
 		}
 		if (cfg->echo && cfg->www) {
