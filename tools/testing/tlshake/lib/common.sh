@@ -94,6 +94,51 @@ gnutls_priority() {
 	echo "NORMAL:-VERS-ALL:+VERS-TLS1.3:-CIPHER-ALL:+$(gnutls_cipher "$1"):-GROUP-ALL:+$(gnutls_group "$2")"
 }
 
+# What every interop scenario runs through: each certificate kind, each
+# TLS 1.3 suite and each group, as "KIND SUITE GROUP" lines.  With
+# TLSHAKE_MATRIX=small (for slow kernels) only three lines, which still
+# name each kind, suite and group once.
+SUITES="TLS_AES_128_GCM_SHA256 TLS_AES_256_GCM_SHA384 TLS_CHACHA20_POLY1305_SHA256"
+KX_GROUPS="x25519 P-256 P-384"
+KINDS="ec256 ec384 rsa2048"
+
+matrix() {
+	local kind suite group
+
+	if [ "${TLSHAKE_MATRIX:-}" = small ]; then
+		echo "ec256 TLS_AES_128_GCM_SHA256 x25519"
+		echo "ec384 TLS_AES_256_GCM_SHA384 P-256"
+		echo "rsa2048 TLS_CHACHA20_POLY1305_SHA256 P-384"
+		return
+	fi
+	for kind in $KINDS; do
+		for suite in $SUITES; do
+			for group in $KX_GROUPS; do
+				echo "$kind $suite $group"
+			done
+		done
+	done
+}
+
+# feed DATA FILE BYTES: DATA, then an open pipe until FILE holds BYTES
+# (30 s), so that a peer which ends its session at the end of its input
+# does not end it before the other direction's data has arrived.
+feed() {
+	cat "$1"
+	wait_size "$2" "$3" 30
+}
+
+# expect_session FILE WHAT SUITE GROUP [KIND]: tlshake's report in FILE
+# names the TLS 1.3 suite and group asked for and, given the kind of the
+# peer's certificate, the signature scheme it signed with.
+expect_session() {
+	expect "$1" '^Protocol +: TLSv1\.3$' "$2: version"
+	expect "$1" "^Cipher +: $3\$" "$2: suite"
+	expect "$1" "^Group +: $(tlshake_group "$4")\$" "$2: group"
+	[ -z "${5:-}" ] ||
+		expect "$1" "^Peer sig +: ($(sig_pattern "$5"))\$" "$2: signature"
+}
+
 # wait_listen PORT: until something listens on the TCP port (10 s).
 wait_listen() {
 	local hex i=0

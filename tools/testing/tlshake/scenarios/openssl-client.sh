@@ -1,0 +1,50 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# openssl s_client against the tlshake server at TLS 1.3: every suite with
+# every group, for ECDSA P-256, ECDSA P-384 and RSA-2048 (PSS) server
+# certificates, which the client verifies.  The client's data leaves right
+# behind its Finished, before the server's handshake has returned, and
+# comes back through the server's kTLS socket; compared by hash.
+
+. /tlshake/testing/lib/common.sh
+
+for kind in $KINDS; do
+	cert "$kind"
+done
+random_file cdata 65536
+n=0
+
+matrix | while read -r kind suite group; do
+	what="$kind $suite $group"
+	n=$((n + 1))
+	d=case$n
+	mkdir "$d"
+	next_port
+
+	ktls_mark
+	tlshake server --cert "$CERTS/$kind.pem" --key "$CERTS/$kind.key" \
+		--echo --connections 1 --tls1.3 --ciphers "$suite" \
+		--groups "$(tlshake_group "$group")" "127.0.0.1:$PORT" \
+		< /dev/null > "$d/sout" 2> "$d/serr" &
+	server=$!
+	wait_listen "$PORT"
+
+	feed cdata "$d/crecv" 65536 |
+		openssl s_client -brief -nocommands -verify_return_error \
+			-CAfile "$CERTS/$kind.pem" -servername localhost \
+			-connect "127.0.0.1:$PORT" -tls1_3 \
+			-ciphersuites "$suite" -groups "$group" \
+			> "$d/crecv" 2> "$d/cerr"
+	rc=$?
+	wait_exit $server
+	src=$?
+	[ $rc = 0 ] || { cat "$d/cerr" "$d/serr"; fail "$what: s_client exit status $rc"; }
+	[ $src = 0 ] || { cat "$d/serr"; fail "$what: server exit status $src"; }
+
+	expect_session "$d/serr" "$what" "$suite" "$group"
+	expect "$d/cerr" "^Ciphersuite: $suite\$" "$what: s_client's suite"
+	same_data cdata "$d/crecv" "$what: echoed"
+	ktls_check "$what"
+	note "$what: ok"
+done || exit 1
