@@ -63,8 +63,8 @@ kernel-distro:
 $(BUILD)/module/%/.built: kernel-% FORCE
 	@mkdir -p $(@D)
 	@rsync -a --delete --exclude '*.o' --exclude '*.ko' --exclude '.*.cmd' \
-		--exclude 'wp_*.h' --exclude ffdhe_kat.h --exclude '*.mod*' \
-		$(TOP)/Kbuild $(TOP)/net $(TOP)/include $(@D)/
+		--exclude 'wp_*.h' --exclude ffdhe_kat.h --exclude p256_table.h \
+		--exclude '*.mod*' $(TOP)/Kbuild $(TOP)/net $(TOP)/include $(@D)/
 	@mkdir -p $(@D)/tools/testing/tlshake
 	@rsync -a --delete $(TESTING)/vectors $(@D)/tools/testing/tlshake/
 	@$(MAKE) -s -C $(KDIR_$*) M=$(@D) CONFIG_DEBUG_INFO_BTF_MODULES= modules >&2

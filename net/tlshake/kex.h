@@ -35,8 +35,8 @@ struct tlshake_kex_group;
  * @x25519.priv: the scalar
  * @x25519.pub: the public key
  * @ecdh: ECDH state
- * @ecdh.priv: the private scalar as big-endian bytes, the form crypto/ecc.c
- *	takes
+ * @ecdh.priv: the private scalar as big-endian bytes, the form p256_ecdh.c
+ *	and crypto/ecc.c take
  * @ecdh.pub: the public key, 0x04 || X || Y
  * @ffdhe: FFDHE state
  * @ffdhe.tfm: a "dh" transform holding the private exponent
