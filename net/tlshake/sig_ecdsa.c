@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ECDSA over NIST P-256 and P-384 (FIPS 186-4, SEC 1), built on the
- * primitives ecc.ko exports: a kernel may be built without the "ecdsa"
- * akcipher (Debian's is), and none can sign.
+ * ECDSA over NIST P-256 and P-384 (FIPS 186-4, SEC 1).
  *
- * Signing keeps the nonce k and the private scalar d out of reach of
+ * P-256 is tlshake's own constant-time arithmetic (p256_ecdsa.c), given
+ * its nonces by the kernel's RNG here.  P-384 is built on the primitives
+ * ecc.ko exports: a kernel may be built without the "ecdsa" akcipher
+ * (Debian's is), and none can sign.
+ *
+ * P-384 signing keeps the nonce k and the private scalar d out of reach of
  * timing: kG is computed by ecc.ko's fixed-length ladder from randomised
  * projective coordinates, and the arithmetic modulo n that involves k or
  * d, whose helpers are not constant time, only sees values blinded by a
@@ -21,25 +24,23 @@
 #include <linux/string.h>
 
 #include "der.h"
+#include "p256.h"
 #include "sig_internal.h"
 
-static unsigned int ecdsa_curve_id(enum tlshake_key_type type)
+#define ECDSA_P384_DIGITS	ECC_CURVE_NIST_P384_DIGITS
+#define ECDSA_P384_BYTES	(ECDSA_P384_DIGITS * sizeof(u64))
+
+/* The length of a curve's order and coordinates, 0 for a key not EC. */
+static size_t ecdsa_nbytes(enum tlshake_key_type type)
 {
 	switch (type) {
 	case TLSHAKE_KEY_EC_P256:
-		return ECC_CURVE_NIST_P256;
+		return P256_BYTES;
 	case TLSHAKE_KEY_EC_P384:
-		return ECC_CURVE_NIST_P384;
+		return ECDSA_P384_BYTES;
 	default:
 		return 0;
 	}
-}
-
-static const struct ecc_curve *ecdsa_curve(enum tlshake_key_type type)
-{
-	unsigned int id = ecdsa_curve_id(type);
-
-	return id ? ecc_get_curve(id) : NULL;
 }
 
 /* Whether 0 < @x < @n.  Branch-free, as @x may be a secret: the borrow of
@@ -103,9 +104,9 @@ static void ecdsa_mod_sub(u64 *r, const u64 *a, const u64 *b, const u64 *m,
 		ecdsa_add(r, r, m, ndigits);
 }
 
-/* A uniform scalar in [1, n - 1], by rejection: the orders of P-256 and
- * P-384 are so close to a power of two that a draw is rejected with a
- * probability below 2^-32, and what is kept is never biased.
+/* A uniform scalar in [1, n - 1], by rejection: the order of P-384 is so
+ * close to a power of two that a draw is rejected with a probability near
+ * 2^-190, and what is kept is never biased.
  */
 static void ecdsa_random_scalar(u64 *k, const u64 *n, unsigned int ndigits)
 {
@@ -131,28 +132,28 @@ static void ecdsa_random_scalar(u64 *k, const u64 *n, unsigned int ndigits)
 struct tlshake_pubkey *tlshake_pubkey_new_ec(enum tlshake_key_type type,
 					     const u8 *point, size_t len)
 {
-	const struct ecc_curve *curve = ecdsa_curve(type);
+	size_t nbytes = ecdsa_nbytes(type);
 	struct tlshake_pubkey *key;
 	struct ecc_point q;
-	unsigned int nd;
-	size_t nbytes;
 	int err;
 
-	if (!curve)
-		return ERR_PTR(-EINVAL);
-	nd = curve->g.ndigits;
-	nbytes = nd * sizeof(u64);
-	if (len != 1 + 2 * nbytes || point[0] != 0x04)
+	if (!nbytes || len != 1 + 2 * nbytes || point[0] != 0x04)
 		return ERR_PTR(-EINVAL);
 
 	key = kzalloc(sizeof(*key), GFP_KERNEL);
 	if (!key)
 		return ERR_PTR(-ENOMEM);
 	key->type = type;
-	vli_from_be64(key->ec.x, point + 1, nd);
-	vli_from_be64(key->ec.y, point + 1 + nbytes, nd);
-	q = ECC_POINT_INIT(key->ec.x, key->ec.y, nd);
-	err = ecc_is_pubkey_valid_full(curve, &q);
+	if (type == TLSHAKE_KEY_EC_P256) {
+		/* Validated once here, with the table verification uses */
+		err = p256_pubkey_init(&key->p256, point, len);
+	} else {
+		vli_from_be64(key->ec.x, point + 1, ECDSA_P384_DIGITS);
+		vli_from_be64(key->ec.y, point + 1 + nbytes, ECDSA_P384_DIGITS);
+		q = ECC_POINT_INIT(key->ec.x, key->ec.y, ECDSA_P384_DIGITS);
+		err = ecc_is_pubkey_valid_full(ecc_get_curve(ECC_CURVE_NIST_P384),
+					       &q);
+	}
 	if (err) {
 		kfree(key);
 		return ERR_PTR(err);
@@ -175,22 +176,27 @@ EXPORT_SYMBOL_IF_KUNIT(tlshake_pubkey_new_ec);
 struct tlshake_privkey *tlshake_privkey_new_ec(enum tlshake_key_type type,
 					       const u8 *scalar, size_t len)
 {
-	const struct ecc_curve *curve = ecdsa_curve(type);
+	size_t nbytes = ecdsa_nbytes(type);
 	struct tlshake_privkey *key;
-	unsigned int nd;
+	bool valid;
 
-	if (!curve)
-		return ERR_PTR(-EINVAL);
-	nd = curve->g.ndigits;
-	if (len != nd * sizeof(u64))
+	if (!nbytes || len != nbytes)
 		return ERR_PTR(-EINVAL);
 
 	key = kzalloc(sizeof(*key), GFP_KERNEL);
 	if (!key)
 		return ERR_PTR(-ENOMEM);
 	key->type = type;
-	vli_from_be64(key->ec_d, scalar, nd);
-	if (!ecdsa_in_range(key->ec_d, curve->n, nd)) {
+	if (type == TLSHAKE_KEY_EC_P256) {
+		p256_sc_from_bytes(key->ec_d, scalar);
+		valid = p256_sc_valid(key->ec_d);
+	} else {
+		vli_from_be64(key->ec_d, scalar, ECDSA_P384_DIGITS);
+		valid = ecdsa_in_range(key->ec_d,
+				       ecc_get_curve(ECC_CURVE_NIST_P384)->n,
+				       ECDSA_P384_DIGITS);
+	}
+	if (!valid) {
 		kfree_sensitive(key);
 		return ERR_PTR(-EINVAL);
 	}
@@ -198,34 +204,32 @@ struct tlshake_privkey *tlshake_privkey_new_ec(enum tlshake_key_type type,
 }
 EXPORT_SYMBOL_IF_KUNIT(tlshake_privkey_new_ec);
 
-/* Read one INTEGER of an Ecdsa-Sig-Value; it must fit the curve's size. */
-static int ecdsa_read_int(struct tlshake_der *der, u64 *v,
-			  unsigned int ndigits)
+/* Read one INTEGER of an Ecdsa-Sig-Value as @nbytes big-endian bytes; it
+ * must fit the curve's size.
+ */
+static int ecdsa_read_int(struct tlshake_der *der, u8 *be, size_t nbytes)
 {
-	u64 be[TLSHAKE_EC_MAX_DIGITS];
-	size_t nbytes = ndigits * sizeof(u64);
 	const u8 *mag;
 	size_t len;
 
 	if (tlshake_der_read_uint(der, &mag, &len) || len > nbytes)
 		return -EBADMSG;
 	memset(be, 0, nbytes - len);
-	memcpy((u8 *)be + nbytes - len, mag, len);
-	vli_from_be64(v, be, ndigits);
+	memcpy(be + nbytes - len, mag, len);
 	return 0;
 }
 
 /* Ecdsa-Sig-Value ::= SEQUENCE { r INTEGER, s INTEGER } (RFC 3279), DER. */
-static int ecdsa_parse_sig(const u8 *sig, size_t sig_len, u64 *r, u64 *s,
-			   unsigned int ndigits)
+static int ecdsa_parse_sig(const u8 *sig, size_t sig_len, u8 *r, u8 *s,
+			   size_t nbytes)
 {
 	struct tlshake_der der, seq;
 
 	tlshake_der_init(&der, sig, sig_len);
 	if (tlshake_der_enter(&der, TLSHAKE_DER_SEQUENCE, &seq) ||
 	    !tlshake_der_empty(&der) ||
-	    ecdsa_read_int(&seq, r, ndigits) ||
-	    ecdsa_read_int(&seq, s, ndigits) ||
+	    ecdsa_read_int(&seq, r, nbytes) ||
+	    ecdsa_read_int(&seq, s, nbytes) ||
 	    !tlshake_der_empty(&seq))
 		return -EBADMSG;
 	return 0;
@@ -286,21 +290,12 @@ static bool ecdsa_sum_x(const struct ecc_curve *curve, const u64 *u1,
 	return true;
 }
 
-/**
- * tlshake_ecdsa_verify() - verify an ECDSA signature (SEC 1, 4.1.4)
- * @key: the EC public key
- * @digest: the message digest, as long as the group order (the schemes
- *	pair P-256 with SHA-256 and P-384 with SHA-384)
- * @sig: a DER Ecdsa-Sig-Value
- * @sig_len: its length
- *
- * Return: 0 if the signature is valid, else -EBADMSG.
- */
-int tlshake_ecdsa_verify(const struct tlshake_pubkey *key, const u8 *digest,
-			 const u8 *sig, size_t sig_len)
+/* P-384 verification of r and s, given as big-endian bytes. */
+static int ecdsa_p384_verify(const struct tlshake_pubkey *key,
+			     const u8 *digest, const u8 *r_be, const u8 *s_be)
 {
-	const struct ecc_curve *curve = ecdsa_curve(key->type);
-	unsigned int nd = curve->g.ndigits;
+	const struct ecc_curve *curve = ecc_get_curve(ECC_CURVE_NIST_P384);
+	const unsigned int nd = ECDSA_P384_DIGITS;
 	u64 r[TLSHAKE_EC_MAX_DIGITS], s[TLSHAKE_EC_MAX_DIGITS];
 	u64 e[TLSHAKE_EC_MAX_DIGITS], w[TLSHAKE_EC_MAX_DIGITS];
 	u64 u1[TLSHAKE_EC_MAX_DIGITS], u2[TLSHAKE_EC_MAX_DIGITS];
@@ -308,8 +303,8 @@ int tlshake_ecdsa_verify(const struct tlshake_pubkey *key, const u8 *digest,
 	u64 x[TLSHAKE_EC_MAX_DIGITS];
 	struct ecc_point q = ECC_POINT_INIT(qx, qy, nd);
 
-	if (ecdsa_parse_sig(sig, sig_len, r, s, nd))
-		return -EBADMSG;
+	vli_from_be64(r, r_be, nd);
+	vli_from_be64(s, s_be, nd);
 	if (!ecdsa_in_range(r, curve->n, nd) ||
 	    !ecdsa_in_range(s, curve->n, nd))
 		return -EBADMSG;
@@ -330,6 +325,32 @@ int tlshake_ecdsa_verify(const struct tlshake_pubkey *key, const u8 *digest,
 }
 
 /**
+ * tlshake_ecdsa_verify() - verify an ECDSA signature (SEC 1, 4.1.4)
+ * @key: the EC public key
+ * @digest: the message digest, as long as the group order (the schemes
+ *	pair P-256 with SHA-256 and P-384 with SHA-384)
+ * @sig: a DER Ecdsa-Sig-Value
+ * @sig_len: its length
+ *
+ * Return: 0 if the signature is valid, else -EBADMSG.
+ */
+int tlshake_ecdsa_verify(const struct tlshake_pubkey *key, const u8 *digest,
+			 const u8 *sig, size_t sig_len)
+{
+	size_t nbytes = ecdsa_nbytes(key->type);
+	u8 r_be[ECDSA_P384_BYTES], s_be[ECDSA_P384_BYTES];
+	u64 r[4], s[4];
+
+	if (ecdsa_parse_sig(sig, sig_len, r_be, s_be, nbytes))
+		return -EBADMSG;
+	if (key->type != TLSHAKE_KEY_EC_P256)
+		return ecdsa_p384_verify(key, digest, r_be, s_be);
+	p256_sc_from_bytes(r, r_be);
+	p256_sc_from_bytes(s, s_be);
+	return p256_ecdsa_verify(&key->p256, digest, r, s);
+}
+
+/**
  * tlshake_ecdsa_max_len() - the longest DER Ecdsa-Sig-Value of a curve
  * @type: %TLSHAKE_KEY_EC_P256 or %TLSHAKE_KEY_EC_P384
  *
@@ -337,21 +358,19 @@ int tlshake_ecdsa_verify(const struct tlshake_pubkey *key, const u8 *digest,
  */
 size_t tlshake_ecdsa_max_len(enum tlshake_key_type type)
 {
-	size_t nbytes = ecdsa_curve(type)->g.ndigits * sizeof(u64);
+	size_t nbytes = ecdsa_nbytes(type);
 
 	/* Two INTEGERs with a sign octet; short lengths up to P-384. */
 	return 2 + 2 * (2 + 1 + nbytes);
 }
 
-/* Write a positive integer as a DER INTEGER; returns the bytes written. */
-static size_t ecdsa_put_int(u8 *out, const u64 *v, unsigned int ndigits)
+/* Write a positive integer, @nbytes big-endian bytes, as a DER INTEGER;
+ * returns the bytes written.
+ */
+static size_t ecdsa_put_int(u8 *out, const u8 *p, size_t nbytes)
 {
-	u64 be[TLSHAKE_EC_MAX_DIGITS];
-	size_t nbytes = ndigits * sizeof(u64);
-	const u8 *p = (const u8 *)be;
 	size_t skip = 0, pad, len;
 
-	ecc_swap_digits(v, be, ndigits);
 	while (skip < nbytes - 1 && !p[skip])
 		skip++;
 	pad = p[skip] >> 7;
@@ -363,24 +382,13 @@ static size_t ecdsa_put_int(u8 *out, const u64 *v, unsigned int ndigits)
 	return 2 + len;
 }
 
-/**
- * tlshake_ecdsa_sign() - make an ECDSA signature (SEC 1, 4.1.3)
- * @key: the EC private key
- * @digest: the message digest, as long as the group order
- * @sig: where to write the DER Ecdsa-Sig-Value, tlshake_ecdsa_max_len()
- *	bytes
- * @sig_len: set to the signature's length
- *
- * The nonce k is drawn uniformly from [1, n - 1] by the kernel's RNG.
- *
- * Return: 0, or a negative errno from ecc.ko.
- */
-int tlshake_ecdsa_sign(const struct tlshake_privkey *key, const u8 *digest,
-		       u8 *sig, size_t *sig_len)
+/* P-384 signing; r and s come out as big-endian bytes. */
+static int ecdsa_p384_sign(const struct tlshake_privkey *key,
+			   const u8 *digest, u64 *r_be, u64 *s_be)
 {
-	unsigned int id = ecdsa_curve_id(key->type);
+	const unsigned int id = ECC_CURVE_NIST_P384;
 	const struct ecc_curve *curve = ecc_get_curve(id);
-	unsigned int nd = curve->g.ndigits;
+	const unsigned int nd = ECDSA_P384_DIGITS;
 	const u64 *n = curve->n;
 	u64 g[2 * TLSHAKE_EC_MAX_DIGITS];
 	u64 e[TLSHAKE_EC_MAX_DIGITS], r[TLSHAKE_EC_MAX_DIGITS];
@@ -388,7 +396,6 @@ int tlshake_ecdsa_sign(const struct tlshake_privkey *key, const u8 *digest,
 	u64 k_be[TLSHAKE_EC_MAX_DIGITS], x_be[TLSHAKE_EC_MAX_DIGITS];
 	u64 b[TLSHAKE_EC_MAX_DIGITS], kb[TLSHAKE_EC_MAX_DIGITS];
 	u64 t[TLSHAKE_EC_MAX_DIGITS], u[TLSHAKE_EC_MAX_DIGITS];
-	size_t len;
 	int err;
 
 	/* ecc.ko's ECDH entry point takes big-endian keys: G is one. */
@@ -431,11 +438,8 @@ int tlshake_ecdsa_sign(const struct tlshake_privkey *key, const u8 *digest,
 			break;
 	}
 
-	len = ecdsa_put_int(sig + 2, r, nd);
-	len += ecdsa_put_int(sig + 2 + len, s, nd);
-	sig[0] = TLSHAKE_DER_SEQUENCE;
-	sig[1] = len;
-	*sig_len = 2 + len;
+	ecc_swap_digits(r, r_be, nd);
+	ecc_swap_digits(s, s_be, nd);
 out:
 	memzero_explicit(k, sizeof(k));
 	memzero_explicit(k_be, sizeof(k_be));
@@ -444,4 +448,63 @@ out:
 	memzero_explicit(t, sizeof(t));
 	memzero_explicit(u, sizeof(u));
 	return err;
+}
+
+/* P-256 signing.  The nonce is 32 bytes from the kernel's RNG, drawn
+ * again whenever p256_ecdsa_sign() rejects it (k not in [1, n - 1], or
+ * r or s zero): k is uniform in [1, n - 1].
+ */
+static int ecdsa_p256_sign(const struct tlshake_privkey *key,
+			   const u8 *digest, u64 *r_be, u64 *s_be)
+{
+	u8 nonce[P256_BYTES];
+	u64 r[4], s[4];
+	int err;
+
+	do {
+		get_random_bytes(nonce, sizeof(nonce));
+		err = p256_ecdsa_sign(r, s, key->ec_d, digest, nonce);
+	} while (err == -EAGAIN);
+	memzero_explicit(nonce, sizeof(nonce));
+	if (err)
+		return err;
+	p256_sc_to_bytes((u8 *)r_be, r);
+	p256_sc_to_bytes((u8 *)s_be, s);
+	return 0;
+}
+
+/**
+ * tlshake_ecdsa_sign() - make an ECDSA signature (SEC 1, 4.1.3)
+ * @key: the EC private key
+ * @digest: the message digest, as long as the group order
+ * @sig: where to write the DER Ecdsa-Sig-Value, tlshake_ecdsa_max_len()
+ *	bytes
+ * @sig_len: set to the signature's length
+ *
+ * The nonce k is drawn uniformly from [1, n - 1] by the kernel's RNG.
+ *
+ * Return: 0, or a negative errno.
+ */
+int tlshake_ecdsa_sign(const struct tlshake_privkey *key, const u8 *digest,
+		       u8 *sig, size_t *sig_len)
+{
+	size_t nbytes = ecdsa_nbytes(key->type);
+	/* r and s as big-endian bytes, in digits for ecc_swap_digits() */
+	u64 r[TLSHAKE_EC_MAX_DIGITS], s[TLSHAKE_EC_MAX_DIGITS];
+	size_t len;
+	int err;
+
+	if (key->type == TLSHAKE_KEY_EC_P256)
+		err = ecdsa_p256_sign(key, digest, r, s);
+	else
+		err = ecdsa_p384_sign(key, digest, r, s);
+	if (err)
+		return err;
+
+	len = ecdsa_put_int(sig + 2, (u8 *)r, nbytes);
+	len += ecdsa_put_int(sig + 2 + len, (u8 *)s, nbytes);
+	sig[0] = TLSHAKE_DER_SEQUENCE;
+	sig[1] = len;
+	*sig_len = 2 + len;
+	return 0;
 }

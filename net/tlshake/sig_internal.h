@@ -9,6 +9,7 @@
 
 #include <linux/types.h>
 
+#include "p256.h"
 #include "sig.h"
 
 /* P-384 is the largest curve: six 64-bit digits, 48 bytes a coordinate. */
@@ -33,7 +34,9 @@ struct tlshake_sig_alg {
 /**
  * struct tlshake_pubkey - a validated public key
  * @type: which of the unions is valid
- * @ec: the point, as little-endian arrays of 64-bit digits (ecc.h's vli)
+ * @p256: a P-256 key, validated, with the multiples verification uses
+ * @ec: a P-384 point, as little-endian arrays of 64-bit digits (ecc.h's
+ *	vli)
  * @ec.x: its x coordinate
  * @ec.y: its y coordinate
  * @rsa: the key as the kernel's "rsa" akcipher takes it
@@ -45,6 +48,7 @@ struct tlshake_sig_alg {
 struct tlshake_pubkey {
 	enum tlshake_key_type type;
 	union {
+		struct p256_pubkey p256;
 		struct {
 			u64 x[TLSHAKE_EC_MAX_DIGITS];
 			u64 y[TLSHAKE_EC_MAX_DIGITS];
@@ -61,7 +65,8 @@ struct tlshake_pubkey {
 /**
  * struct tlshake_privkey - a private key
  * @type: which of the unions is valid
- * @ec_d: the EC scalar, in [1, n - 1], as an array of 64-bit digits
+ * @ec_d: the EC scalar, in [1, n - 1], as an array of 64-bit digits, the
+ *	least significant first (P-256 uses four)
  * @rsa: the key as the kernel's "rsa" akcipher takes it
  * @rsa.der: a DER RSAPrivateKey (RFC 8017, A.1.2), owned
  * @rsa.der_len: its length
