@@ -13,6 +13,7 @@
 #include <linux/types.h>
 #include <uapi/linux/tlshake.h>
 
+struct key;
 struct socket;
 
 /**
@@ -44,8 +45,23 @@ struct socket;
  * @private_key: the private key of the end-entity certificate, DER
  *	(PKCS#8, SEC1 or PKCS#1); NULL for none
  * @private_key_len: bytes in @private_key
+ * @private_key_key: instead of @private_key, a key of type "logon" or
+ *	"user" whose payload is that DER private key, or NULL; the caller
+ *	holds a reference to it for the duration of the call.  Its payload
+ *	is read when the handshake begins, and the copy is wiped once the
+ *	key has been loaded
  * @trust_anchors: trusted CA certificates, in the form of @cert_chain
  * @trust_anchors_len: bytes in @trust_anchors
+ * @trust_keyring: a keyring whose keys of type "user" each hold a DER
+ *	CA certificate, trusted along with @trust_anchors, or NULL; the
+ *	caller holds a reference to it for the duration of the call.  It
+ *	is read when the handshake begins (at most
+ *	%TLSHAKE_TRUST_KEYRING_MAX keys, and with @trust_anchors at most
+ *	%TLSHAKE_TRUST_ANCHORS_MAX bytes in the form of @cert_chain), with
+ *	the credentials of the calling task: keys of other types, keys whose
+ *	payload is not one DER SEQUENCE, keys that deny the task Read and
+ *	keys that deny Search to the keyring's possessor are left out.  An
+ *	empty keyring trusts nothing
  * @peer_pubkey_pin: SHA-256 of the DER SubjectPublicKeyInfo the peer's
  *	end-entity certificate must carry, or NULL
  * @verify: TLSHAKE_VERIFY_* flags
@@ -74,8 +90,10 @@ struct tlshake_params {
 	unsigned int cert_chain_len;
 	const u8 *private_key;
 	unsigned int private_key_len;
+	struct key *private_key_key;
 	const u8 *trust_anchors;
 	unsigned int trust_anchors_len;
+	struct key *trust_keyring;
 	const u8 *peer_pubkey_pin;
 	u32 verify;
 	u32 timeout_ms;
@@ -110,7 +128,8 @@ struct tlshake_params {
  * timeouts are restored afterwards.
  *
  * The peer is verified when its chain validates up to one of
- * @params->trust_anchors (RFC 5280 path validation; a client also checks
+ * @params->trust_anchors or of the certificates in @params->trust_keyring
+ * (RFC 5280 path validation; a client also checks
  * the certificate against @params->server_name, RFC 6125) or its key
  * matches @params->peer_pubkey_pin; given both, both must hold.  A peer
  * that is not verified is refused unless %TLSHAKE_VERIFY_INSECURE
@@ -123,9 +142,16 @@ struct tlshake_params {
  *
  * * -EINVAL: bad @params (a value out of range, an unknown code point,
  *   a malformed ALPN list, chain or key, a server without a certificate
- *   and key, a client with trust anchors but no server name, client-only
- *   and server-only flags mixed up), or @sock is not a TCP socket;
- *   nothing was sent
+ *   and key, both @params->private_key and @params->private_key_key, a
+ *   client with trust anchors but no server name, client-only and
+ *   server-only flags mixed up, a @params->trust_keyring that is not a
+ *   keyring or a @params->private_key_key that is neither "logon" nor
+ *   "user"), or @sock is not a TCP socket; nothing was sent
+ * * -ENOKEY, -EKEYREVOKED, -EKEYEXPIRED: @params->private_key_key or
+ *   @params->trust_keyring is invalidated or not instantiated, revoked,
+ *   or expired; -EACCES: the keyring denies Search to its possessor;
+ *   -E2BIG: the keyring holds too many keys or certificates; nothing
+ *   was sent
  * * -EPROTONOSUPPORT: @params allows no version tlshake implements
  * * -ENOTCONN, -EEXIST: @sock is not connected, or carries another ULP
  * * -ETIMEDOUT: the handshake took longer than allowed

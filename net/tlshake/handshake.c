@@ -16,6 +16,7 @@
 #include <net/tlshake.h>
 
 #include "handshake.h"
+#include "keyring.h"
 #include "keys.h"
 #include "sig.h"
 #include "sockopt_check.h"
@@ -134,7 +135,10 @@ static int tlshake_params_check(const struct tlshake_params *p)
 		return -EINVAL;
 	if (p->alpn && tlshake_check_alpn(p->alpn, p->alpn_len))
 		return -EINVAL;
-	if (!p->cert_chain != !p->private_key || (server && !p->cert_chain))
+	if (p->private_key && p->private_key_key)
+		return -EINVAL;
+	if (!p->cert_chain != !(p->private_key || p->private_key_key) ||
+	    (server && !p->cert_chain))
 		return -EINVAL;
 	if (p->cert_chain &&
 	    !tlshake_cert_list_valid(p->cert_chain, p->cert_chain_len,
@@ -149,7 +153,8 @@ static int tlshake_params_check(const struct tlshake_params *p)
 	/* A chain that validates proves nothing of whom it names but for
 	 * the name checked against it.
 	 */
-	if (!server && p->trust_anchors && !p->server_name)
+	if (!server && (p->trust_anchors || p->trust_keyring) &&
+	    !p->server_name)
 		return -EINVAL;
 	if (p->peer_chain && !p->peer_chain_len)
 		return -EINVAL;
@@ -178,6 +183,33 @@ static int tlshake_hs_config(struct tlshake_hs *hs)
 					  tlshake_cv_schemes,
 					  ARRAY_SIZE(tlshake_cv_schemes),
 					  tlshake_cv_scheme_known);
+	return err;
+}
+
+/* Our private key and the trust anchors, as given or read from keys. */
+static int tlshake_hs_credentials(struct tlshake_hs *hs)
+{
+	const struct tlshake_params *p = hs->params;
+	int err = 0;
+
+	if (p->private_key)
+		err = tlshake_privkey_load(p->private_key, p->private_key_len,
+					   &hs->key);
+	else if (p->private_key_key)
+		err = tlshake_keyring_privkey(p->private_key_key, &hs->key);
+	if (err)
+		return err;
+
+	if (!p->trust_keyring) {
+		hs->trust_anchors = p->trust_anchors;
+		hs->trust_anchors_len = p->trust_anchors_len;
+		return 0;
+	}
+	err = tlshake_keyring_anchors(p->trust_keyring, p->trust_anchors,
+				      p->trust_anchors_len,
+				      &hs->keyring_anchors,
+				      &hs->trust_anchors_len);
+	hs->trust_anchors = hs->keyring_anchors;
 	return err;
 }
 
@@ -236,6 +268,7 @@ static void tlshake_hs_free(struct tlshake_hs *hs)
 	tlshake_kex_free(&hs->kex);
 	tlshake_privkey_free(hs->key);
 	tlshake_pubkey_free(hs->peer_key);
+	kvfree(hs->keyring_anchors);
 	if (hs->peer_chain)
 		kvfree(hs->peer_chain);
 	kfree_sensitive(hs);
@@ -307,9 +340,8 @@ int tlshake_handshake(struct socket *sock, const struct tlshake_params *params,
 	hs->server = params->role == TLSHAKE_ROLE_SERVER;
 
 	err = tlshake_hs_config(hs);
-	if (!err && params->private_key)
-		err = tlshake_privkey_load(params->private_key,
-					   params->private_key_len, &hs->key);
+	if (!err)
+		err = tlshake_hs_credentials(hs);
 	if (!err)
 		err = tlshake_transcript_init(&hs->transcript);
 	if (!err)

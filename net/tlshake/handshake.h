@@ -52,6 +52,11 @@ const struct tlshake_suite *tlshake_suite_find(u16 id);
  * @ks: the key schedule, once the cipher suite is known
  * @kex: our key share
  * @key: our private key, or NULL
+ * @trust_anchors: the anchors the peer's chain is validated against:
+ *	tlshake_params.trust_anchors, or @keyring_anchors; NULL for none
+ * @trust_anchors_len: bytes at @trust_anchors
+ * @keyring_anchors: tlshake_params.trust_anchors followed by the
+ *	certificates of tlshake_params.trust_keyring (kvmalloc()ed), or NULL
  * @peer_key: the public key of the peer's end-entity certificate
  * @suite: the negotiated cipher suite
  * @group: the group of the key exchange
@@ -88,6 +93,9 @@ struct tlshake_hs {
 	struct tlshake_key_schedule ks;
 	struct tlshake_kex kex;
 	struct tlshake_privkey *key;
+	const u8 *trust_anchors;
+	unsigned int trust_anchors_len;
+	u8 *keyring_anchors;
 	struct tlshake_pubkey *peer_key;
 
 	const struct tlshake_suite *suite;

@@ -21,6 +21,8 @@
  * socket spent: options and a second handshake fail with -EALREADY.
  */
 
+#include <linux/err.h>
+#include <linux/key.h>
 #include <linux/module.h>
 #include <linux/slab.h>
 #include <linux/tlshake.h>
@@ -28,6 +30,7 @@
 #include <net/sock.h>
 #include <net/tlshake.h>
 
+#include "keyring.h"
 #include "sockopt_check.h"
 #include "tlshake.h"
 
@@ -41,24 +44,29 @@
  * @optname: the option
  * @len: the value's length; 0 restores the default
  * @val: TLSHAKE_ROLE and TLSHAKE_VERIFY
+ * @serial: TLSHAKE_PRIVATE_KEY_ID and TLSHAKE_TRUST_KEYRING
  * @versions: TLSHAKE_VERSIONS
  * @list: the code-point lists
  * @name: TLSHAKE_SERVER_NAME, NUL-terminated
  * @bytes: TLSHAKE_ALPN and TLSHAKE_PEER_PUBKEY_PIN
  * @blob: the certificate chain, key and trust anchors (kvmalloc()ed); after
  *	tlshake_apply(), the value it replaced
+ * @key: the key a serial names, with a reference; after tlshake_apply(),
+ *	the key it replaced
  */
 struct tlshake_setting {
 	int optname;
 	unsigned int len;
 	union {
 		u32 val;
+		s32 serial;
 		struct tlshake_versions versions;
 		u16 list[TLSHAKE_LIST_MAX];
 		char name[TLSHAKE_SERVER_NAME_MAX + 1];
 		u8 bytes[TLSHAKE_ALPN_LIST_MAX];
 	};
 	u8 *blob;
+	struct key *key;
 };
 
 static bool tlshake_version_ok(u16 version)
@@ -68,6 +76,8 @@ static bool tlshake_version_ok(u16 version)
 
 static int tlshake_check_setting(struct tlshake_setting *s)
 {
+	struct key *key;
+
 	switch (s->optname) {
 	case TLSHAKE_ROLE:
 		return s->val == TLSHAKE_ROLE_CLIENT ||
@@ -91,14 +101,26 @@ static int tlshake_check_setting(struct tlshake_setting *s)
 		return tlshake_check_der_sequence(s->blob, s->len);
 	case TLSHAKE_VERIFY:
 		return s->val & ~TLSHAKE_VERIFY_ALL ? -EINVAL : 0;
+	case TLSHAKE_PRIVATE_KEY_ID:
+	case TLSHAKE_TRUST_KEYRING:
+		/* A serial is checked by resolving it, with the caller's
+		 * credentials, to the key kept from then on.
+		 */
+		key = tlshake_keyring_lookup(s->serial, s->optname ==
+					     TLSHAKE_TRUST_KEYRING);
+		if (IS_ERR(key))
+			return PTR_ERR(key);
+		s->key = key;
+		return 0;
 	default:
 		return 0;
 	}
 }
 
+/* What either private-key option gives back is a private key. */
 static void tlshake_free_blob(int optname, u8 *blob, unsigned int len)
 {
-	if (optname == TLSHAKE_PRIVATE_KEY)
+	if (optname == TLSHAKE_PRIVATE_KEY || optname == TLSHAKE_PRIVATE_KEY_ID)
 		kvfree_sensitive(blob, len);
 	else
 		kvfree(blob);
@@ -121,6 +143,12 @@ static int tlshake_copy_setting(struct tlshake_setting *s, sockptr_t optval,
 		fixed = true;
 		max = sizeof(s->val);
 		dst = &s->val;
+		break;
+	case TLSHAKE_PRIVATE_KEY_ID:
+	case TLSHAKE_TRUST_KEYRING:
+		fixed = true;
+		max = sizeof(s->serial);
+		dst = &s->serial;
 		break;
 	case TLSHAKE_VERSIONS:
 		fixed = true;
@@ -186,7 +214,10 @@ static int tlshake_copy_setting(struct tlshake_setting *s, sockptr_t optval,
 	return err;
 }
 
-/* Store a checked value; a replaced blob goes back in @s to be freed. */
+/* Store a checked value; a replaced blob or key goes back in @s to be
+ * freed or put.  TLSHAKE_PRIVATE_KEY and TLSHAKE_PRIVATE_KEY_ID are one
+ * setting, the private key, in two forms: each replaces the other.
+ */
 static void tlshake_apply(struct tlshake_config *cfg, struct tlshake_setting *s)
 {
 	unsigned int count = s->len / sizeof(u16);
@@ -232,10 +263,21 @@ static void tlshake_apply(struct tlshake_config *cfg, struct tlshake_setting *s)
 	case TLSHAKE_PRIVATE_KEY:
 		swap(cfg->private_key, s->blob);
 		swap(cfg->private_key_len, s->len);
+		swap(cfg->private_key_key, s->key);
+		break;
+	case TLSHAKE_PRIVATE_KEY_ID:
+		swap(cfg->private_key_key, s->key);
+		s->blob = cfg->private_key;
+		s->len = cfg->private_key_len;
+		cfg->private_key = NULL;
+		cfg->private_key_len = 0;
 		break;
 	case TLSHAKE_TRUST_ANCHORS:
 		swap(cfg->trust_anchors, s->blob);
 		swap(cfg->trust_anchors_len, s->len);
+		break;
+	case TLSHAKE_TRUST_KEYRING:
+		swap(cfg->trust_keyring, s->key);
 		break;
 	}
 }
@@ -262,7 +304,8 @@ static int tlshake_check_state(const struct tlshake_sock *ctx)
  *
  * Return: 0, -ENOPROTOOPT for an option that cannot be set, -EINVAL for a
  * malformed value, -EBUSY while the handshake runs, -EALREADY after it
- * failed, -EFAULT or -ENOMEM.
+ * failed, -EFAULT or -ENOMEM; for a key serial, -ENOKEY, -EKEYREVOKED,
+ * -EKEYEXPIRED, -EACCES or -EINVAL (see tlshake_keyring_lookup()).
  */
 int tlshake_sock_setsockopt(struct sock *sk, int optname, sockptr_t optval,
 			    unsigned int optlen)
@@ -289,6 +332,7 @@ int tlshake_sock_setsockopt(struct sock *sk, int optname, sockptr_t optval,
 
 	if (s->blob)
 		tlshake_free_blob(optname, s->blob, s->len);
+	key_put(s->key);
 out:
 	kfree(s);
 	return err;
@@ -303,9 +347,13 @@ void tlshake_config_release(struct tlshake_config *cfg)
 	kvfree(cfg->cert_chain);
 	kvfree_sensitive(cfg->private_key, cfg->private_key_len);
 	kvfree(cfg->trust_anchors);
+	key_put(cfg->private_key_key);
+	key_put(cfg->trust_keyring);
 	cfg->cert_chain = NULL;
 	cfg->private_key = NULL;
 	cfg->trust_anchors = NULL;
+	cfg->private_key_key = NULL;
+	cfg->trust_keyring = NULL;
 }
 
 /* Turn the stored configuration into the handshake's parameters, which
@@ -320,7 +368,7 @@ static int tlshake_prepare(const struct tlshake_config *cfg,
 	/* A server needs a certificate and its key; a client either
 	 * authenticates with both or not at all.
 	 */
-	if (!cfg->cert_chain != !cfg->private_key ||
+	if (!cfg->cert_chain != !(cfg->private_key || cfg->private_key_key) ||
 	    (params->role == TLSHAKE_ROLE_SERVER && !cfg->cert_chain))
 		return -ENOKEY;
 
@@ -348,8 +396,10 @@ static int tlshake_prepare(const struct tlshake_config *cfg,
 	params->cert_chain_len = cfg->cert_chain_len;
 	params->private_key = cfg->private_key;
 	params->private_key_len = cfg->private_key_len;
+	params->private_key_key = cfg->private_key_key;
 	params->trust_anchors = cfg->trust_anchors;
 	params->trust_anchors_len = cfg->trust_anchors_len;
+	params->trust_keyring = cfg->trust_keyring;
 	if (cfg->has_pin)
 		params->peer_pubkey_pin = cfg->pin;
 	params->verify = cfg->verify;

@@ -437,7 +437,8 @@ int tlshake_tls13_recv_certificate(struct tlshake_hs *hs,
 	err = tlshake_tls13_keep_chain(hs, &cert);
 	if (err)
 		return err;
-	err = tlshake_verify_peer(hs->params, hs->peer_chain,
+	err = tlshake_verify_peer(hs->params, hs->trust_anchors,
+				  hs->trust_anchors_len, hs->peer_chain,
 				  hs->peer_chain_len, &hs->peer_key,
 				  &hs->peer_verified, &alert);
 	if (err == -EKEYREJECTED)

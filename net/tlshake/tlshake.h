@@ -10,6 +10,7 @@
 #include <linux/tlshake.h>
 #include <linux/types.h>
 
+struct key;
 struct proto;
 struct sock;
 
@@ -35,8 +36,11 @@ struct sock;
  * @cert_chain_len: bytes at @cert_chain
  * @private_key: TLSHAKE_PRIVATE_KEY (kvmalloc()ed), or NULL
  * @private_key_len: bytes at @private_key
+ * @private_key_key: TLSHAKE_PRIVATE_KEY_ID, a reference held, or NULL;
+ *	never set together with @private_key
  * @trust_anchors: TLSHAKE_TRUST_ANCHORS (kvmalloc()ed), or NULL
  * @trust_anchors_len: bytes at @trust_anchors
+ * @trust_keyring: TLSHAKE_TRUST_KEYRING, a reference held, or NULL
  */
 struct tlshake_config {
 	u32 verify;
@@ -58,8 +62,10 @@ struct tlshake_config {
 	unsigned int cert_chain_len;
 	u8 *private_key;
 	unsigned int private_key_len;
+	struct key *private_key_key;
 	u8 *trust_anchors;
 	unsigned int trust_anchors_len;
+	struct key *trust_keyring;
 };
 
 /**

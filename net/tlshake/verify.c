@@ -51,6 +51,7 @@ static int tlshake_verify_key(const struct tlshake_spki *spki,
  * name; a server has no name of its client's to check.
  */
 static int tlshake_verify_path(const struct tlshake_params *params,
+			       const u8 *anchors, size_t anchors_len,
 			       const u8 *chain, size_t chain_len,
 			       enum tlsw_alert *alert)
 {
@@ -59,8 +60,7 @@ static int tlshake_verify_path(const struct tlshake_params *params,
 	int err;
 
 	err = tlshake_x509_verify_chain(chain, chain_len,
-					params->trust_anchors,
-					params->trust_anchors_len,
+					anchors, anchors_len,
 					ktime_get_real_seconds(),
 					client ? TLSHAKE_X509_PURPOSE_SERVER :
 						 TLSHAKE_X509_PURPOSE_CLIENT,
@@ -83,6 +83,10 @@ static int tlshake_verify_path(const struct tlshake_params *params,
 /**
  * tlshake_verify_peer - decide on the peer's certificate chain
  * @params: the caller's parameters: the verification flags and the pin
+ * @anchors: the trust anchors in the form of tlshake_params.cert_chain
+ *	(the caller's, and those of its keyring), possibly empty; NULL for
+ *	none
+ * @anchors_len: bytes at @anchors
  * @chain: the peer's chain in the form of tlshake_params.cert_chain, not
  *	empty, end-entity certificate first
  * @chain_len: its length
@@ -95,7 +99,8 @@ static int tlshake_verify_path(const struct tlshake_params *params,
  * cannot use; unknown_ca, certificate_expired and the like from path
  * validation, see tlshake_x509_err_alert()); -ENOMEM.
  */
-int tlshake_verify_peer(const struct tlshake_params *params, const u8 *chain,
+int tlshake_verify_peer(const struct tlshake_params *params,
+			const u8 *anchors, size_t anchors_len, const u8 *chain,
 			size_t chain_len, struct tlshake_pubkey **key,
 			bool *verified, enum tlsw_alert *alert)
 {
@@ -122,8 +127,9 @@ int tlshake_verify_peer(const struct tlshake_params *params, const u8 *chain,
 		}
 		*verified = true;
 	}
-	if (params->trust_anchors) {
-		err = tlshake_verify_path(params, chain, chain_len, alert);
+	if (anchors) {
+		err = tlshake_verify_path(params, anchors, anchors_len, chain,
+					  chain_len, alert);
 		if (err)
 			return err;
 		*verified = true;

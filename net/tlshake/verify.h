@@ -12,7 +12,8 @@
 struct tlshake_params;
 struct tlshake_pubkey;
 
-int tlshake_verify_peer(const struct tlshake_params *params, const u8 *chain,
+int tlshake_verify_peer(const struct tlshake_params *params,
+			const u8 *anchors, size_t anchors_len, const u8 *chain,
 			size_t chain_len, struct tlshake_pubkey **key,
 			bool *verified, enum tlsw_alert *alert);
 

@@ -64,8 +64,22 @@
  * TLSHAKE_CERT_CHAIN		DER certificates, end-entity first, each
  *				preceded by a 3-byte big-endian length
  * TLSHAKE_PRIVATE_KEY		DER private key (PKCS#8, SEC1 or PKCS#1)
+ * TLSHAKE_PRIVATE_KEY_ID	__s32: the serial of a kernel key of type
+ *				"logon" or "user" whose payload is that DER
+ *				private key, read by the kernel when the
+ *				handshake begins; the caller needs Search
+ *				permission on the key.  It and
+ *				TLSHAKE_PRIVATE_KEY replace each other
  * TLSHAKE_TRUST_ANCHORS	DER CA certificates, in the form of
  *				TLSHAKE_CERT_CHAIN
+ * TLSHAKE_TRUST_KEYRING	__s32: the serial of a keyring whose keys of
+ *				type "user" hold DER CA certificates, one
+ *				each, trusted along with any
+ *				TLSHAKE_TRUST_ANCHORS; the caller needs Read
+ *				permission on the keyring.  It is read when
+ *				the handshake begins: keys of other types,
+ *				keys that are not certificates and keys the
+ *				caller may not read are left out
  * TLSHAKE_PEER_PUBKEY_PIN	32 bytes: SHA-256 of the DER
  *				SubjectPublicKeyInfo the peer must present
  * TLSHAKE_VERIFY		__u32: TLSHAKE_VERIFY_* flags
@@ -77,6 +91,19 @@
  *
  * A second TLSHAKE_HANDSHAKE fails with EBUSY while one runs and with
  * EALREADY once one has failed.  Unknown options fail with ENOPROTOOPT.
+ *
+ * Key serials (KEY_SPEC_* special keyrings included) are resolved when
+ * the option is set, with the caller's credentials, and the key is held
+ * from then on.  They fail with ENOKEY for a key that does not exist,
+ * EKEYREVOKED or EKEYEXPIRED for one revoked or expired, EACCES without
+ * the permission named above, and EINVAL for a key of the wrong type.
+ * The keys are read when the handshake begins, which fails before
+ * anything is sent: with EKEYREVOKED or EKEYEXPIRED for a key revoked or
+ * expired meanwhile, EINVAL for a private key's payload that is not a key
+ * tlshake can sign with, and E2BIG for a trust keyring of more than
+ * TLSHAKE_TRUST_KEYRING_MAX keys or whose certificates take more than
+ * TLSHAKE_TRUST_ANCHORS_MAX bytes in the form of TLSHAKE_CERT_CHAIN
+ * (together with TLSHAKE_TRUST_ANCHORS).
  */
 #define TLSHAKE_ROLE			1
 #define TLSHAKE_VERSIONS		2
@@ -91,6 +118,8 @@
 #define TLSHAKE_PEER_PUBKEY_PIN		11
 #define TLSHAKE_VERIFY			12
 #define TLSHAKE_HANDSHAKE		13
+#define TLSHAKE_PRIVATE_KEY_ID		14
+#define TLSHAKE_TRUST_KEYRING		15
 
 /* Limits of the configuration options' values. */
 #define TLSHAKE_LIST_MAX		64	/* entries of a __u16[] */
@@ -99,6 +128,7 @@
 #define TLSHAKE_CERT_CHAIN_MAX		65536	/* bytes */
 #define TLSHAKE_PRIVATE_KEY_MAX		16384	/* bytes */
 #define TLSHAKE_TRUST_ANCHORS_MAX	524288	/* bytes: a system CA bundle */
+#define TLSHAKE_TRUST_KEYRING_MAX	4096	/* keys in a trust keyring */
 
 /**
  * struct tlshake_versions - the range of protocol versions to negotiate
