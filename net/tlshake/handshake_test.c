@@ -13,8 +13,11 @@
 
 #include <kunit/test.h>
 #include <crypto/sha2.h>
+#include <keys/user-type.h>
 #include <linux/completion.h>
+#include <linux/cred.h>
 #include <linux/in.h>
+#include <linux/key.h>
 #include <linux/mm.h>
 #include <linux/net.h>
 #include <linux/slab.h>
@@ -23,6 +26,7 @@
 #include <net/net_namespace.h>
 #include <net/sock.h>
 #include <net/tlshake.h>
+#include <asm/unaligned.h>
 
 #include "record.h"
 #include "wire.h"
@@ -1282,3 +1286,299 @@ static struct kunit_suite hs_test_suite = {
 };
 
 kunit_test_suite(hs_test_suite);
+
+#if IS_ENABLED(CONFIG_KEYS)
+/* Credentials in keys: the test's task, root, may view, read and search
+ * them without possessing them.
+ */
+#define HS_TEST_KEY_PERM	(KEY_POS_ALL | KEY_USR_VIEW | KEY_USR_READ | \
+				 KEY_USR_SEARCH)
+
+static struct key *hs_test_keyring(struct kunit *test)
+{
+	struct key *keyring;
+
+	keyring = keyring_alloc(".tlshake_test", GLOBAL_ROOT_UID,
+				GLOBAL_ROOT_GID, current_cred(),
+				HS_TEST_KEY_PERM, KEY_ALLOC_NOT_IN_QUOTA, NULL,
+				NULL);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, keyring);
+	return keyring;
+}
+
+/* A key of @keyring, with a reference for the caller. */
+static struct key *hs_test_add_key(struct kunit *test, struct key *keyring,
+				   const char *type, const char *desc,
+				   const void *data, size_t len)
+{
+	key_ref_t ref;
+
+	ref = key_create_or_update(make_key_ref(keyring, true), type, desc,
+				   data, len, HS_TEST_KEY_PERM,
+				   KEY_ALLOC_NOT_IN_QUOTA);
+	KUNIT_ASSERT_FALSE_MSG(test, IS_ERR(ref), "adding %s key %s: %ld",
+			       type, desc, PTR_ERR(ref));
+	return key_ref_to_ptr(ref);
+}
+
+/* The first certificate of @chain, as a "user" key of @keyring. */
+static void hs_test_add_cert(struct kunit *test, struct key *keyring,
+			     const char *desc,
+			     const struct tlshake_test_blob *chain)
+{
+	key_put(hs_test_add_key(test, keyring, "user", desc, chain->data + 3,
+				get_unaligned_be24(chain->data)));
+}
+
+/* A client whose anchors are the certificates of @keyring, and maybe
+ * @anchors as well.
+ */
+static struct hs_test *hs_test_open_keyring(struct kunit *test,
+					    struct key *keyring,
+					    const struct tlshake_test_blob *anchors)
+{
+	struct hs_test *t = hs_test_open(test);
+
+	t->client.params.verify = 0;
+	t->client.params.trust_keyring = keyring;
+	if (anchors) {
+		t->client.params.trust_anchors = anchors->data;
+		t->client.params.trust_anchors_len = anchors->len;
+	}
+	return t;
+}
+
+/* Nothing was sent either way: the handshake failed before it began. */
+static void hs_test_expect_silence(struct kunit *test, struct hs_test *t)
+{
+	struct msghdr msg = { .msg_flags = MSG_DONTWAIT };
+	char byte;
+	struct kvec kv = { .iov_base = &byte, .iov_len = 1 };
+
+	KUNIT_EXPECT_EQ(test, kernel_recvmsg(t->client.sock, &msg, &kv, 1, 1,
+					     MSG_DONTWAIT), -EAGAIN);
+	KUNIT_EXPECT_EQ(test, kernel_recvmsg(t->server.sock, &msg, &kv, 1, 1,
+					     MSG_DONTWAIT), -EAGAIN);
+}
+
+/* Trust anchors from a keyring: its "user" keys holding certificates,
+ * alone or with anchors given as bytes; other keys are left out.
+ */
+static void hs_test_keyring_anchors(struct kunit *test)
+{
+	static const u8 junk[] = "not a certificate";
+	struct key *trusted = hs_test_keyring(test);
+	struct key *other = hs_test_keyring(test);
+	struct key *inner = hs_test_keyring(test);
+	struct key *empty = hs_test_keyring(test);
+	struct hs_test *t;
+
+	key_put(hs_test_add_key(test, trusted, "user", "junk", junk,
+				sizeof(junk)));
+	hs_test_add_cert(test, trusted, "tlshake.test ec256",
+			 &tlshake_test_ec256_chain);
+	/* The server's certificate is in @other only as a "logon" key and
+	 * in a nested keyring, neither of which counts.
+	 */
+	hs_test_add_cert(test, other, "tlshake.test rsa2048",
+			 &tlshake_test_rsa2048_chain);
+	key_put(hs_test_add_key(test, other, "logon", "tlshake:ec256",
+				tlshake_test_ec256_chain.data + 3,
+				get_unaligned_be24(tlshake_test_ec256_chain.data)));
+	hs_test_add_cert(test, inner, "tlshake.test ec256",
+			 &tlshake_test_ec256_chain);
+	KUNIT_ASSERT_EQ(test, key_link(other, inner), 0);
+
+	t = hs_test_open_keyring(test, trusted, NULL);
+	hs_test_run(t);
+	KUNIT_EXPECT_EQ(test, t->client.err, 0);
+	KUNIT_EXPECT_EQ(test, t->server.err, 0);
+	KUNIT_EXPECT_TRUE(test, t->client.result.flags &
+			  TLSHAKE_RESULT_PEER_VERIFIED);
+	if (!t->client.err && !t->server.err)
+		hs_test_data_both_ways(test, t);
+	hs_test_close(t);
+
+	/* Another certificate: the server's chain leads nowhere. */
+	t = hs_test_open_keyring(test, other, NULL);
+	hs_test_run(t);
+	hs_test_expect_alert(test, &t->client, -EKEYREJECTED,
+			     TLSHAKE_ALERT_SENT, TLSW_ALERT_UNKNOWN_CA,
+			     "other keyring: client");
+	hs_test_close(t);
+
+	/* An empty keyring trusts nothing, even when any peer would do. */
+	t = hs_test_open_keyring(test, empty, NULL);
+	t->client.params.verify = TLSHAKE_VERIFY_INSECURE;
+	hs_test_run(t);
+	hs_test_expect_alert(test, &t->client, -EKEYREJECTED,
+			     TLSHAKE_ALERT_SENT, TLSW_ALERT_UNKNOWN_CA,
+			     "empty keyring: client");
+	hs_test_close(t);
+
+	/* The keyring's anchors add to those given as bytes. */
+	t = hs_test_open_keyring(test, trusted, &tlshake_test_rsa2048_chain);
+	hs_test_run(t);
+	KUNIT_EXPECT_EQ(test, t->client.err, 0);
+	KUNIT_EXPECT_TRUE(test, t->client.result.flags &
+			  TLSHAKE_RESULT_PEER_VERIFIED);
+	hs_test_close(t);
+	t = hs_test_open_keyring(test, other, &tlshake_test_ec256_chain);
+	hs_test_run(t);
+	KUNIT_EXPECT_EQ(test, t->client.err, 0);
+	KUNIT_EXPECT_TRUE(test, t->client.result.flags &
+			  TLSHAKE_RESULT_PEER_VERIFIED);
+	hs_test_close(t);
+
+	/* A key taken out of the keyring is no longer trusted. */
+	keyring_clear(trusted);
+	t = hs_test_open_keyring(test, trusted, NULL);
+	hs_test_run(t);
+	hs_test_expect_alert(test, &t->client, -EKEYREJECTED,
+			     TLSHAKE_ALERT_SENT, TLSW_ALERT_UNKNOWN_CA,
+			     "cleared keyring: client");
+	hs_test_close(t);
+
+	key_put(empty);
+	key_put(inner);
+	key_put(other);
+	key_put(trusted);
+}
+
+/* The server's private key in a "logon" key, and in a "user" key. */
+static void hs_test_keyring_private_key(struct kunit *test)
+{
+	struct key *keyring = hs_test_keyring(test);
+	struct key *ec, *rsa;
+	struct hs_test *t;
+
+	ec = hs_test_add_key(test, keyring, "logon", "tlshake:ec256",
+			     tlshake_test_ec256_pkcs8.data,
+			     tlshake_test_ec256_pkcs8.len);
+	rsa = hs_test_add_key(test, keyring, "user", "tlshake rsa2048",
+			      tlshake_test_rsa2048_pkcs1.data,
+			      tlshake_test_rsa2048_pkcs1.len);
+
+	t = hs_test_open(test);
+	t->server.params.private_key = NULL;
+	t->server.params.private_key_len = 0;
+	t->server.params.private_key_key = ec;
+	t->client.params.verify = 0;
+	t->client.params.trust_anchors = tlshake_test_ec256_chain.data;
+	t->client.params.trust_anchors_len = tlshake_test_ec256_chain.len;
+	hs_test_run(t);
+	KUNIT_EXPECT_EQ(test, t->client.err, 0);
+	KUNIT_EXPECT_EQ(test, t->server.err, 0);
+	KUNIT_EXPECT_EQ(test, t->client.result.peer_sig_scheme,
+			TLSW_SIG_ECDSA_SECP256R1_SHA256);
+	KUNIT_EXPECT_TRUE(test, t->client.result.flags &
+			  TLSHAKE_RESULT_PEER_VERIFIED);
+	if (!t->client.err && !t->server.err)
+		hs_test_data_both_ways(test, t);
+	hs_test_close(t);
+
+	t = hs_test_open(test);
+	t->server.params.cert_chain = tlshake_test_rsa2048_chain.data;
+	t->server.params.cert_chain_len = tlshake_test_rsa2048_chain.len;
+	t->server.params.private_key = NULL;
+	t->server.params.private_key_len = 0;
+	t->server.params.private_key_key = rsa;
+	hs_test_run(t);
+	KUNIT_EXPECT_EQ(test, t->client.err, 0);
+	KUNIT_EXPECT_EQ(test, t->server.err, 0);
+	KUNIT_EXPECT_EQ(test, t->client.result.peer_sig_scheme,
+			TLSW_SIG_RSA_PSS_RSAE_SHA256);
+	hs_test_close(t);
+
+	/* The key the client holds for its certificate. */
+	t = hs_test_open(test);
+	t->client.params.cert_chain = tlshake_test_ec256_chain.data;
+	t->client.params.cert_chain_len = tlshake_test_ec256_chain.len;
+	t->client.params.private_key_key = ec;
+	t->server.params.verify = TLSHAKE_VERIFY_REQUIRE_CLIENT |
+				  TLSHAKE_VERIFY_INSECURE;
+	hs_test_run(t);
+	KUNIT_EXPECT_EQ(test, t->client.err, 0);
+	KUNIT_EXPECT_EQ(test, t->server.err, 0);
+	KUNIT_EXPECT_EQ(test, t->server.result.peer_sig_scheme,
+			TLSW_SIG_ECDSA_SECP256R1_SHA256);
+	hs_test_close(t);
+
+	key_put(rsa);
+	key_put(ec);
+	key_put(keyring);
+}
+
+/* Keys of the wrong type, both forms of a private key, a payload that is
+ * no key, keys revoked: refused before anything is sent.
+ */
+static void hs_test_keyring_params(struct kunit *test)
+{
+	static const u8 junk[] = "\x30\x03\x02\x01\x00";
+	struct key *keyring = hs_test_keyring(test);
+	struct tlshake_result result;
+	struct tlshake_params p;
+	struct key *ec, *bad;
+	struct hs_test *t;
+
+	ec = hs_test_add_key(test, keyring, "logon", "tlshake:ec256",
+			     tlshake_test_ec256_pkcs8.data,
+			     tlshake_test_ec256_pkcs8.len);
+	bad = hs_test_add_key(test, keyring, "logon", "tlshake:junk", junk,
+			      sizeof(junk) - 1);
+	t = hs_test_open(test);
+
+	p = t->server.params;
+	p.private_key_key = ec;
+	KUNIT_EXPECT_EQ(test, tlshake_handshake(t->server.sock, &p, &result),
+			-EINVAL);
+	p.private_key = NULL;
+	p.private_key_key = keyring;
+	KUNIT_EXPECT_EQ(test, tlshake_handshake(t->server.sock, &p, &result),
+			-EINVAL);
+	p.private_key_key = bad;
+	KUNIT_EXPECT_EQ(test, tlshake_handshake(t->server.sock, &p, &result),
+			-EINVAL);
+	p = t->client.params;
+	p.trust_keyring = ec;
+	KUNIT_EXPECT_EQ(test, tlshake_handshake(t->client.sock, &p, &result),
+			-EINVAL);
+	/* A keyring of anchors needs a name to check the server against. */
+	p.trust_keyring = keyring;
+	p.server_name = NULL;
+	KUNIT_EXPECT_EQ(test, tlshake_handshake(t->client.sock, &p, &result),
+			-EINVAL);
+
+	key_revoke(ec);
+	p = t->server.params;
+	p.private_key = NULL;
+	p.private_key_key = ec;
+	KUNIT_EXPECT_EQ(test, tlshake_handshake(t->server.sock, &p, &result),
+			-EKEYREVOKED);
+	key_revoke(keyring);
+	p = t->client.params;
+	p.trust_keyring = keyring;
+	KUNIT_EXPECT_EQ(test, tlshake_handshake(t->client.sock, &p, &result),
+			-EKEYREVOKED);
+
+	hs_test_expect_silence(test, t);
+	hs_test_close(t);
+	key_put(bad);
+	key_put(ec);
+	key_put(keyring);
+}
+
+static struct kunit_case hs_test_keyring_cases[] = {
+	KUNIT_CASE(hs_test_keyring_anchors),
+	KUNIT_CASE(hs_test_keyring_private_key),
+	KUNIT_CASE(hs_test_keyring_params),
+	{}
+};
+
+static struct kunit_suite hs_test_keyring_suite = {
+	.name = "tlshake_keyring",
+	.test_cases = hs_test_keyring_cases,
+};
+
+kunit_test_suite(hs_test_keyring_suite);
+#endif /* CONFIG_KEYS */
