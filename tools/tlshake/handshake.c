@@ -84,9 +84,17 @@ static int configure(int fd, const struct config *cfg)
 	    set_opt(fd, TLSHAKE_PRIVATE_KEY, "the private key",
 		    cfg->private_key.data, cfg->private_key.len))
 		return -1;
+	if (cfg->has_key_id &&
+	    set_opt(fd, TLSHAKE_PRIVATE_KEY_ID, "the private key's key",
+		    &cfg->key_id, sizeof(cfg->key_id)))
+		return -1;
 	if (cfg->trust_anchors.len &&
 	    set_opt(fd, TLSHAKE_TRUST_ANCHORS, "the trust anchors",
 		    cfg->trust_anchors.data, cfg->trust_anchors.len))
+		return -1;
+	if (cfg->has_trust_keyring &&
+	    set_opt(fd, TLSHAKE_TRUST_KEYRING, "the trust keyring",
+		    &cfg->trust_keyring, sizeof(cfg->trust_keyring)))
 		return -1;
 	if (cfg->has_pin &&
 	    set_opt(fd, TLSHAKE_PEER_PUBKEY_PIN, "the pin", cfg->pin,

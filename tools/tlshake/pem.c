@@ -170,15 +170,17 @@ static int pem_next(const char *text, size_t *pos, struct pem_block *blk,
 }
 
 /**
- * pem_read_certs - read the certificates of a PEM file
+ * pem_read_certs_opt - read the certificates of a PEM file
  * @path: the file
  * @list: receives them, each preceded by its 3-byte length
  * @count: receives how many there were
+ * @quiet_missing: return 1 without a message if there is none
  *
- * Return: 0, or -1 after a message if the file cannot be read or holds no
- * certificate.
+ * Return: 0, 1 if there is no certificate and @quiet_missing, or -1 after
+ * a message if the file cannot be read, is broken or holds no certificate.
  */
-int pem_read_certs(const char *path, struct buf *list, unsigned int *count)
+int pem_read_certs_opt(const char *path, struct buf *list, unsigned int *count,
+		       bool quiet_missing)
 {
 	struct pem_block blk = { .der = { 0 } };
 	struct buf text = { 0 };
@@ -203,10 +205,26 @@ int pem_read_certs(const char *path, struct buf *list, unsigned int *count)
 	buf_free(&blk.der);
 	buf_free(&text);
 	if (!ret && !*count) {
+		if (quiet_missing)
+			return 1;
 		warnx("%s: no CERTIFICATE in it", path);
 		ret = -1;
 	}
-	return ret;
+	return ret < 0 ? -1 : 0;
+}
+
+/**
+ * pem_read_certs - read the certificates of a PEM file
+ * @path: the file
+ * @list: receives them, each preceded by its 3-byte length
+ * @count: receives how many there were
+ *
+ * Return: 0, or -1 after a message if the file cannot be read or holds no
+ * certificate.
+ */
+int pem_read_certs(const char *path, struct buf *list, unsigned int *count)
+{
+	return pem_read_certs_opt(path, list, count, false);
 }
 
 /**

@@ -7,6 +7,7 @@
 
 #include <getopt.h>
 #include <limits.h>
+#include <linux/keyctl.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -48,8 +49,19 @@ static void usage(FILE *out)
 "  --cert FILE          certificate chain, PEM, end-entity first\n"
 "  --key FILE           its private key, PEM (PKCS#8, SEC1 or PKCS#1,\n"
 "                       not encrypted); default: the --cert file\n"
+"  --key-id SERIAL      instead of --key, the kernel key (type logon or\n"
+"                       user) whose payload is the private key, DER:\n"
+"                       the kernel reads it (keyctl padd logon tls:NAME\n"
+"                       @s < key.der)\n"
 "Verifying the peer (one of them, or the handshake fails):\n"
 "  --CAfile FILE        trust anchors, PEM\n"
+"  --CApath DIR         trust anchors: the *.pem, *.crt and hashed files\n"
+"                       of DIR (such as /etc/ssl/certs); with --CAfile,\n"
+"                       both\n"
+"  --CAkeyring SERIAL   trust anchors: the keys of type user of this\n"
+"                       kernel keyring, each a DER certificate (keyctl\n"
+"                       padd user NAME SERIAL < ca.der); with the above,\n"
+"                       all of them\n"
 "  --pin SHA256HEX      the SHA-256 of the peer's SubjectPublicKeyInfo\n"
 "  --pin-cert FILE      the pin of the certificate in this PEM file\n"
 "  --insecure           accept any peer\n"
@@ -58,7 +70,7 @@ static void usage(FILE *out)
 "Negotiation:\n"
 "  --sni NAME           client: the server name to send and verify\n"
 "                       (default: HOST; an address is verified, not sent;\n"
-"                       \"\" for none, which --CAfile does not allow);\n"
+"                       \"\" for none, which trust anchors do not allow);\n"
 "                       server: the one name to answer to\n"
 "  --alpn LIST          ALPN protocols, comma-separated, preferred first\n"
 "  --tls1.3, --tls1.2   only this version (both: either)\n"
@@ -78,6 +90,9 @@ static void usage(FILE *out)
 "  -q, --quiet          print errors only\n"
 "  -h, --help           this text\n"
 "\n"
+"A SERIAL is a key's number as keyctl prints it, or @t, @p, @s, @u or @us\n"
+"for the caller's thread, process, session, user or user-session keyring.\n"
+"\n"
 "Exit status: 0 after a clean end, 1 if the handshake failed, 2 for bad\n"
 "arguments or files, 3 if the connection could not be made or broke.\n");
 }
@@ -87,13 +102,16 @@ enum {
 	OPT_INSECURE, OPT_REQUEST_CERT, OPT_REQUIRE_CERT, OPT_SNI, OPT_ALPN,
 	OPT_TLS13, OPT_TLS12, OPT_CIPHERS, OPT_GROUPS, OPT_SIGALGS,
 	OPT_TIMEOUT, OPT_ECHO, OPT_WWW, OPT_CONNECTIONS, OPT_MAX_CLIENTS,
-	OPT_PEER_CHAIN,
+	OPT_PEER_CHAIN, OPT_KEY_ID, OPT_CAPATH, OPT_CAKEYRING,
 };
 
 static const struct option options[] = {
 	{ "cert", required_argument, NULL, OPT_CERT },
 	{ "key", required_argument, NULL, OPT_KEY },
+	{ "key-id", required_argument, NULL, OPT_KEY_ID },
 	{ "CAfile", required_argument, NULL, OPT_CAFILE },
+	{ "CApath", required_argument, NULL, OPT_CAPATH },
+	{ "CAkeyring", required_argument, NULL, OPT_CAKEYRING },
 	{ "pin", required_argument, NULL, OPT_PIN },
 	{ "pin-cert", required_argument, NULL, OPT_PIN_CERT },
 	{ "insecure", no_argument, NULL, OPT_INSECURE },
@@ -132,10 +150,43 @@ static int parse_uint(const char *arg, const char *what, unsigned int min,
 	return 0;
 }
 
+/* A key serial as keyctl prints it, or a special keyring. */
+static int parse_serial(const char *arg, const char *what, int32_t *out)
+{
+	static const struct {
+		const char *name;
+		int32_t serial;
+	} special[] = {
+		{ "@t", KEY_SPEC_THREAD_KEYRING },
+		{ "@p", KEY_SPEC_PROCESS_KEYRING },
+		{ "@s", KEY_SPEC_SESSION_KEYRING },
+		{ "@u", KEY_SPEC_USER_KEYRING },
+		{ "@us", KEY_SPEC_USER_SESSION_KEYRING },
+	};
+	unsigned int i;
+	long v;
+	char *end;
+
+	for (i = 0; i < sizeof(special) / sizeof(special[0]); i++) {
+		if (!strcmp(arg, special[i].name)) {
+			*out = special[i].serial;
+			return 0;
+		}
+	}
+	v = strtol(arg, &end, 10);
+	if (*arg < '1' || *arg > '9' || *end || v > INT32_MAX) {
+		warnx("%s takes a key serial, not '%s'", what, arg);
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
 struct files {
 	const char *cert;
 	const char *key;
 	const char *cafile;
+	const char *capath;
 	const char *pin_cert;
 	const char *pin;
 };
@@ -160,22 +211,33 @@ static int load_files(struct config *cfg, const struct files *files)
 		    check_size(cfg->cert_chain.len, TLSHAKE_CERT_CHAIN_MAX,
 			       "certificates", files->cert))
 			return -1;
-		ret = pem_read_key(files->key ?: files->cert, &cfg->private_key,
+		ret = cfg->has_key_id ? 0 :
+		      pem_read_key(files->key ?: files->cert, &cfg->private_key,
 				   !files->key);
 		if (ret < 0)
 			return -1;
 		if (ret > 0) {
-			warnx("%s: no private key in it: give --key", files->cert);
+			warnx("%s: no private key in it: give --key or --key-id",
+			      files->cert);
 			return -1;
 		}
-	} else if (files->key) {
-		warnx("--key needs --cert");
+	} else if (files->key || cfg->has_key_id) {
+		warnx("%s needs --cert", files->key ? "--key" : "--key-id");
+		return -1;
+	}
+	if (files->key && cfg->has_key_id) {
+		warnx("--key and --key-id exclude each other");
 		return -1;
 	}
 	if (files->cafile &&
 	    (pem_read_certs(files->cafile, &cfg->trust_anchors, &count) ||
 	     check_size(cfg->trust_anchors.len, TLSHAKE_TRUST_ANCHORS_MAX,
 			"trust anchors", files->cafile)))
+		return -1;
+	if (files->capath &&
+	    (capath_read_certs(files->capath, &cfg->trust_anchors, &count) ||
+	     check_size(cfg->trust_anchors.len, TLSHAKE_TRUST_ANCHORS_MAX,
+			"trust anchors", files->capath)))
 		return -1;
 	if (files->pin && files->pin_cert) {
 		warnx("--pin and --pin-cert exclude each other");
@@ -208,8 +270,22 @@ static int parse_args(struct config *cfg, struct files *files, int argc,
 		case OPT_KEY:
 			files->key = optarg;
 			break;
+		case OPT_KEY_ID:
+			if (parse_serial(optarg, "--key-id", &cfg->key_id))
+				return -1;
+			cfg->has_key_id = true;
+			break;
 		case OPT_CAFILE:
 			files->cafile = optarg;
+			break;
+		case OPT_CAPATH:
+			files->capath = optarg;
+			break;
+		case OPT_CAKEYRING:
+			if (parse_serial(optarg, "--CAkeyring",
+					 &cfg->trust_keyring))
+				return -1;
+			cfg->has_trust_keyring = true;
 			break;
 		case OPT_PIN:
 			files->pin = optarg;

@@ -38,7 +38,11 @@ struct config {
 
 	struct buf cert_chain;		/* TLSHAKE_CERT_CHAIN form */
 	struct buf private_key;		/* DER */
+	int32_t key_id;			/* a key holding it, if has_key_id */
+	bool has_key_id;
 	struct buf trust_anchors;	/* TLSHAKE_CERT_CHAIN form */
+	int32_t trust_keyring;		/* if has_trust_keyring */
+	bool has_trust_keyring;
 	uint8_t pin[32];
 	bool has_pin;
 	uint32_t verify;
@@ -81,8 +85,13 @@ int parse_alpn(const char *list, struct buf *out);
 
 /* pem.c: PEM files. */
 int pem_read_certs(const char *path, struct buf *list, unsigned int *count);
+int pem_read_certs_opt(const char *path, struct buf *list, unsigned int *count,
+		       bool quiet_missing);
 int pem_read_key(const char *path, struct buf *der, bool quiet_missing);
 int pem_write_certs(FILE *f, const uint8_t *list, size_t len);
+
+/* capath.c: a directory of PEM files. */
+int capath_read_certs(const char *dir, struct buf *list, unsigned int *count);
 
 /* pin.c: SHA-256 of a certificate's SubjectPublicKeyInfo. */
 void sha256(const uint8_t *data, size_t len, uint8_t out[32]);

@@ -36,6 +36,15 @@ expect err 'the 64 hex digits' "a short pin"
 status 2 "an empty ALPN name" client --alpn h2,,x localhost 4433
 status 2 "a missing file" client --CAfile /nonexistent localhost 4433
 expect err '/nonexistent: No such file or directory' "a missing file"
+status 2 "a missing directory" client --CApath /nonexistent localhost 4433
+expect err '/nonexistent: No such file or directory' "a missing directory"
+status 2 "a key serial that is none" client --CAkeyring ring localhost 4433
+expect err ".-CAkeyring takes a key serial, not 'ring'" "a key serial that is none"
+status 2 "a key id without a certificate" client --key-id 7 localhost 4433
+expect err '.-key-id needs --cert' "a key id without a certificate"
+status 2 "a key file and a key id" server --cert "$CERTS/ec256.pem" \
+	--key "$CERTS/ec256.key" --key-id 7 4433
+expect err '.-key and --key-id exclude each other' "a key file and a key id"
 
 openssl pkey -in "$CERTS/ec256.key" -aes128 -passout pass:secret -out enc.key
 status 2 "an encrypted key" server --cert "$CERTS/ec256.pem" --key enc.key 4433
