@@ -33,7 +33,7 @@ KDIR	?= $(KDIR_test)
 DEB_PACKAGES := build-essential python3 rsync qemu-system-x86 linux-source-6.1 \
 	linux-image-amd64 linux-headers-amd64 busybox-static openssl gnutls-bin \
 	flex bison libelf-dev libssl-dev bc cpio kmod sparse clang \
-	libclang-rt-14-dev valgrind
+	libclang-rt-14-dev valgrind keyutils
 
 .PHONY: all module tool progs clean deps check check-quick demo fuzz \
 	kernel-test kernel-debug kernel-distro vm-prereqs

@@ -5,8 +5,8 @@
 #
 #   initramfs.sh OUTPUT.cpio.gz [DISTRO-KERNEL-VERSION]
 #
-# It holds busybox, kmod, Debian's openssl and gnutls tools with their
-# libraries, and the guest's /init.  Given a Debian kernel version, it also
+# It holds busybox, kmod, Debian's openssl and gnutls tools and keyctl
+# with their libraries, and the guest's /init.  Given a Debian kernel version, it also
 # holds the modules of that kernel a handshake may need, with a depmod
 # index.  The module under test, the tlshake tool and the test scripts are
 # added per run by the vm script, as a second cpio archive.
@@ -38,7 +38,7 @@ copy_with_libs() {
 
 mkdir -p "$root/usr/bin" "$root/bin"
 for bin in /usr/bin/openssl /usr/bin/gnutls-cli /usr/bin/gnutls-serv \
-	   /usr/bin/certtool /bin/kmod; do
+	   /usr/bin/certtool /usr/bin/keyctl /bin/kmod; do
 	copy_with_libs "$bin"
 done
 for tool in modprobe insmod rmmod lsmod depmod modinfo; do
