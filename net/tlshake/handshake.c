@@ -357,6 +357,7 @@ int tlshake_handshake(struct socket *sock, const struct tlshake_params *params,
 		tlshake_hs_abort(hs);
 		result->alert_origin = hs->rl.alert_origin;
 		result->alert = hs->rl.alert;
+		result->verify_error = hs->verify_error;
 	} else {
 		tlshake_hs_result(hs, result);
 	}

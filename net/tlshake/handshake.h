@@ -66,6 +66,8 @@ const struct tlshake_suite *tlshake_suite_find(u16 id);
  *	tlshake_params.cert_chain (kvmalloc()ed), or NULL
  * @peer_chain_len: bytes at @peer_chain
  * @peer_verified: the peer's certificate was verified, not merely accepted
+ * @verify_error: why the peer's certificate was refused
+ *	(TLSHAKE_VERIFY_ERR_*), for the caller's result
  * @random: our random
  * @session_id: the ClientHello's legacy_session_id
  * @session_id_len: its length
@@ -105,6 +107,7 @@ struct tlshake_hs {
 	u8 *peer_chain;
 	unsigned int peer_chain_len;
 	bool peer_verified;
+	u8 verify_error;
 
 	u8 random[TLSW_RANDOM_LEN];
 	u8 session_id[TLSW_SESSION_ID_MAX];

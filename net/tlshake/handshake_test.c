@@ -393,6 +393,8 @@ static void hs_test_verification(struct kunit *test)
 	hs_test_expect_alert(test, &t->client, -EKEYREJECTED,
 			     TLSHAKE_ALERT_SENT, TLSW_ALERT_BAD_CERTIFICATE,
 			     "unverified: client");
+	KUNIT_EXPECT_EQ(test, t->client.result.verify_error,
+			TLSHAKE_VERIFY_ERR_NO_TRUST);
 	hs_test_expect_alert(test, &t->server, -ECONNABORTED,
 			     TLSHAKE_ALERT_RECEIVED, TLSW_ALERT_BAD_CERTIFICATE,
 			     "unverified: server");
@@ -417,6 +419,8 @@ static void hs_test_verification(struct kunit *test)
 	hs_test_expect_alert(test, &t->client, -EKEYREJECTED,
 			     TLSHAKE_ALERT_SENT, TLSW_ALERT_BAD_CERTIFICATE,
 			     "wrong pin: client");
+	KUNIT_EXPECT_EQ(test, t->client.result.verify_error,
+			TLSHAKE_VERIFY_ERR_PIN_MISMATCH);
 	hs_test_close(t);
 
 	/* Path validation, the server's self-signed certificate for
@@ -441,6 +445,8 @@ static void hs_test_verification(struct kunit *test)
 	hs_test_expect_alert(test, &t->client, -EKEYREJECTED,
 			     TLSHAKE_ALERT_SENT, TLSW_ALERT_UNKNOWN_CA,
 			     "other anchor: client");
+	KUNIT_EXPECT_EQ(test, t->client.result.verify_error,
+			TLSHAKE_VERIFY_ERR_UNKNOWN_ISSUER);
 	hs_test_close(t);
 
 	t = hs_test_open(test);
@@ -453,6 +459,8 @@ static void hs_test_verification(struct kunit *test)
 	hs_test_expect_alert(test, &t->client, -EKEYREJECTED,
 			     TLSHAKE_ALERT_SENT, TLSW_ALERT_BAD_CERTIFICATE,
 			     "other name: client");
+	KUNIT_EXPECT_EQ(test, t->client.result.verify_error,
+			TLSHAKE_VERIFY_ERR_NAME_MISMATCH);
 	hs_test_close(t);
 
 	/* A pin and anchors: both must hold. */
@@ -466,6 +474,8 @@ static void hs_test_verification(struct kunit *test)
 	hs_test_expect_alert(test, &t->client, -EKEYREJECTED,
 			     TLSHAKE_ALERT_SENT, TLSW_ALERT_BAD_CERTIFICATE,
 			     "anchor but wrong pin: client");
+	KUNIT_EXPECT_EQ(test, t->client.result.verify_error,
+			TLSHAKE_VERIFY_ERR_PIN_MISMATCH);
 	hs_test_close(t);
 }
 

@@ -440,7 +440,8 @@ int tlshake_tls13_recv_certificate(struct tlshake_hs *hs,
 	err = tlshake_verify_peer(hs->params, hs->trust_anchors,
 				  hs->trust_anchors_len, hs->peer_chain,
 				  hs->peer_chain_len, &hs->peer_key,
-				  &hs->peer_verified, &alert);
+				  &hs->peer_verified, &alert,
+				  &hs->verify_error);
 	if (err == -EKEYREJECTED)
 		return tlshake_fail(hs, alert);
 	if (err)

@@ -47,13 +47,29 @@ static int tlshake_verify_key(const struct tlshake_spki *spki,
 	return 0;
 }
 
+/* What the caller is told of a path validation's refusal. */
+static const u8 tlshake_verify_errs[TLSHAKE_X509_NR_ERRS] = {
+	[TLSHAKE_X509_OK] = TLSHAKE_VERIFY_ERR_NONE,
+	[TLSHAKE_X509_MALFORMED] = TLSHAKE_VERIFY_ERR_MALFORMED,
+	[TLSHAKE_X509_UNSUPPORTED] = TLSHAKE_VERIFY_ERR_UNSUPPORTED,
+	[TLSHAKE_X509_CRITICAL_EXT] = TLSHAKE_VERIFY_ERR_CRITICAL_EXT,
+	[TLSHAKE_X509_EXPIRED] = TLSHAKE_VERIFY_ERR_EXPIRED,
+	[TLSHAKE_X509_NOT_YET_VALID] = TLSHAKE_VERIFY_ERR_NOT_YET_VALID,
+	[TLSHAKE_X509_UNKNOWN_ISSUER] = TLSHAKE_VERIFY_ERR_UNKNOWN_ISSUER,
+	[TLSHAKE_X509_BAD_SIGNATURE] = TLSHAKE_VERIFY_ERR_BAD_SIGNATURE,
+	[TLSHAKE_X509_NOT_CA] = TLSHAKE_VERIFY_ERR_NOT_CA,
+	[TLSHAKE_X509_PATH_TOO_LONG] = TLSHAKE_VERIFY_ERR_PATH_TOO_LONG,
+	[TLSHAKE_X509_KEY_USAGE] = TLSHAKE_VERIFY_ERR_KEY_USAGE,
+	[TLSHAKE_X509_NAME_MISMATCH] = TLSHAKE_VERIFY_ERR_NAME_MISMATCH,
+};
+
 /* Path validation to the trust anchors.  A client checks the server's
  * name; a server has no name of its client's to check.
  */
 static int tlshake_verify_path(const struct tlshake_params *params,
 			       const u8 *anchors, size_t anchors_len,
 			       const u8 *chain, size_t chain_len,
-			       enum tlsw_alert *alert)
+			       enum tlsw_alert *alert, u8 *why)
 {
 	bool client = params->role == TLSHAKE_ROLE_CLIENT;
 	enum tlshake_x509_err reason;
@@ -70,6 +86,9 @@ static int tlshake_verify_path(const struct tlshake_params *params,
 		return err;
 	if (reason != TLSHAKE_X509_OK) {
 		*alert = tlshake_x509_err_alert(reason);
+		*why = reason < TLSHAKE_X509_NR_ERRS ?
+		       tlshake_verify_errs[reason] :
+		       TLSHAKE_VERIFY_ERR_UNKNOWN_ISSUER;
 		return -EKEYREJECTED;
 	}
 	/* Anchors and names were checked when the handshake began. */
@@ -93,6 +112,7 @@ static int tlshake_verify_path(const struct tlshake_params *params,
  * @key: the end-entity certificate's public key, if the chain is accepted
  * @verified: whether the chain was verified, not merely accepted
  * @alert: the alert to send if the chain is refused
+ * @why: set to why it was refused, a TLSHAKE_VERIFY_ERR_* value, if it is
  *
  * Return: 0 if the chain is accepted; -EKEYREJECTED with @alert set if it
  * is not (bad_certificate; unsupported_certificate for a key tlshake
@@ -102,7 +122,7 @@ static int tlshake_verify_path(const struct tlshake_params *params,
 int tlshake_verify_peer(const struct tlshake_params *params,
 			const u8 *anchors, size_t anchors_len, const u8 *chain,
 			size_t chain_len, struct tlshake_pubkey **key,
-			bool *verified, enum tlsw_alert *alert)
+			bool *verified, enum tlsw_alert *alert, u8 *why)
 {
 	u8 digest[SHA256_DIGEST_SIZE];
 	struct tlshake_spki spki;
@@ -112,9 +132,12 @@ int tlshake_verify_peer(const struct tlshake_params *params,
 	*verified = false;
 	err = tlshake_x509_spki(chain + 3, len, &spki);
 	if (err) {
-		*alert = err == -EOPNOTSUPP ?
-			 TLSW_ALERT_UNSUPPORTED_CERTIFICATE :
+		bool unsupported = err == -EOPNOTSUPP;
+
+		*alert = unsupported ? TLSW_ALERT_UNSUPPORTED_CERTIFICATE :
 			 TLSW_ALERT_BAD_CERTIFICATE;
+		*why = unsupported ? TLSHAKE_VERIFY_ERR_UNSUPPORTED :
+		       TLSHAKE_VERIFY_ERR_MALFORMED;
 		return -EKEYREJECTED;
 	}
 
@@ -123,20 +146,27 @@ int tlshake_verify_peer(const struct tlshake_params *params,
 		if (crypto_memneq(digest, params->peer_pubkey_pin,
 				  sizeof(digest))) {
 			*alert = TLSW_ALERT_BAD_CERTIFICATE;
+			*why = TLSHAKE_VERIFY_ERR_PIN_MISMATCH;
 			return -EKEYREJECTED;
 		}
 		*verified = true;
 	}
 	if (anchors) {
 		err = tlshake_verify_path(params, anchors, anchors_len, chain,
-					  chain_len, alert);
+					  chain_len, alert, why);
 		if (err)
 			return err;
 		*verified = true;
 	}
 	if (!*verified && !(params->verify & TLSHAKE_VERIFY_INSECURE)) {
 		*alert = TLSW_ALERT_BAD_CERTIFICATE;
+		*why = TLSHAKE_VERIFY_ERR_NO_TRUST;
 		return -EKEYREJECTED;
 	}
-	return tlshake_verify_key(&spki, key, alert);
+	err = tlshake_verify_key(&spki, key, alert);
+	if (err == -EKEYREJECTED)
+		*why = *alert == TLSW_ALERT_UNSUPPORTED_CERTIFICATE ?
+		       TLSHAKE_VERIFY_ERR_UNSUPPORTED :
+		       TLSHAKE_VERIFY_ERR_MALFORMED;
+	return err;
 }

@@ -159,6 +159,8 @@ struct tlshake_versions {
  * @alpn_len: bytes in @alpn; 0 if no protocol was agreed
  * @flags: TLSHAKE_RESULT_* flags
  * @alpn: the agreed ALPN protocol, not NUL-terminated
+ * @verify_error: why the peer's certificate chain was refused, a
+ *	TLSHAKE_VERIFY_ERR_* value; TLSHAKE_VERIFY_ERR_NONE if it was not
  * @reserved: zero; room to grow without changing the size
  */
 struct tlshake_result {
@@ -171,8 +173,28 @@ struct tlshake_result {
 	__u8 alpn_len;
 	__u8 flags;
 	__u8 alpn[TLSHAKE_ALPN_MAX];
-	__u8 reserved[37];
+	__u8 verify_error;
+	__u8 reserved[36];
 };
+
+/*
+ * Why the peer's certificate chain was refused (tlshake_result.verify_error);
+ * the alert sent says less: several of these are a bad_certificate.
+ */
+#define TLSHAKE_VERIFY_ERR_NONE			0
+#define TLSHAKE_VERIFY_ERR_MALFORMED		1  /* not a DER certificate */
+#define TLSHAKE_VERIFY_ERR_UNSUPPORTED		2  /* algorithm, key type, size */
+#define TLSHAKE_VERIFY_ERR_CRITICAL_EXT		3  /* unknown critical extension */
+#define TLSHAKE_VERIFY_ERR_EXPIRED		4  /* past notAfter */
+#define TLSHAKE_VERIFY_ERR_NOT_YET_VALID	5  /* before notBefore */
+#define TLSHAKE_VERIFY_ERR_UNKNOWN_ISSUER	6  /* no path to a trust anchor */
+#define TLSHAKE_VERIFY_ERR_BAD_SIGNATURE	7  /* a signature does not verify */
+#define TLSHAKE_VERIFY_ERR_NOT_CA		8  /* an issuer is not a CA */
+#define TLSHAKE_VERIFY_ERR_PATH_TOO_LONG	9  /* pathLenConstraint, depth */
+#define TLSHAKE_VERIFY_ERR_KEY_USAGE		10 /* keyUsage, extendedKeyUsage */
+#define TLSHAKE_VERIFY_ERR_NAME_MISMATCH	11 /* not for the server name */
+#define TLSHAKE_VERIFY_ERR_PIN_MISMATCH		12 /* not the pinned key */
+#define TLSHAKE_VERIFY_ERR_NO_TRUST		13 /* no anchor or pin to check */
 
 /* The peer's certificate chain was verified (not merely accepted). */
 #define TLSHAKE_RESULT_PEER_VERIFIED	(1U << 0)
