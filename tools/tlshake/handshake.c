@@ -146,6 +146,9 @@ static void report_failure(const struct tlshake_result *r, int err,
 	warnx("%shandshake failed: %s %s (%s)", who, alert_name(r->alert),
 	      r->alert_origin == TLSHAKE_ALERT_SENT ? "sent" : "received",
 	      errname(err));
+	if (r->verify_error)
+		warnx("%sthe peer's certificate was refused: %s", who,
+		      verify_error_name(r->verify_error));
 }
 
 /**
@@ -197,6 +200,13 @@ int run_handshake(int fd, const struct config *cfg, struct session_info *info,
 	info->peer_chain_len = hs.peer_chain_len;
 	info->peer_certs = hs.peer_chain_len <= PEER_CHAIN_MAX ?
 			   count_certs(chain, hs.peer_chain_len) : 0;
+	if (info->peer_certs)
+		cert_identity(chain + 3,
+			      (size_t)chain[0] << 16 | chain[1] << 8 | chain[2],
+			      info->peer_subject, sizeof(info->peer_subject),
+			      info->peer_names, sizeof(info->peer_names));
+	else
+		info->peer_subject[0] = info->peer_names[0] = '\0';
 	if (cfg->peer_chain_file && info->peer_certs)
 		save_peer_chain(cfg, chain, hs.peer_chain_len);
 	free(chain);
@@ -229,10 +239,14 @@ void print_session(FILE *f, const struct session_info *info)
 	fprintf(f, "Peer        : %s\n",
 		r->flags & TLSHAKE_RESULT_PEER_VERIFIED ? "verified" :
 		info->peer_certs ? "not verified" : "no certificate");
-	if (info->peer_certs)
+	if (info->peer_certs) {
 		fprintf(f, "Peer chain  : %u certificate%s, %u bytes\n",
 			info->peer_certs, info->peer_certs == 1 ? "" : "s",
 			info->peer_chain_len);
+		fprintf(f, "Peer subject: %s\n", info->peer_subject);
+		fprintf(f, "Peer names  : %s\n",
+			*info->peer_names ? info->peer_names : "none");
+	}
 	if (r->flags & TLSHAKE_RESULT_RESUMED)
 		fprintf(f, "Resumed     : yes\n");
 	fprintf(f, "---\n");

@@ -164,6 +164,31 @@ const char *alert_name(uint8_t alert)
 	return lookup(alerts, alert, unknown, sizeof(unknown));
 }
 
+static const struct name verify_errors[] = {
+	{ TLSHAKE_VERIFY_ERR_MALFORMED, "malformed certificate", NULL },
+	{ TLSHAKE_VERIFY_ERR_UNSUPPORTED, "unsupported algorithm or key", NULL },
+	{ TLSHAKE_VERIFY_ERR_CRITICAL_EXT, "unknown critical extension", NULL },
+	{ TLSHAKE_VERIFY_ERR_EXPIRED, "certificate expired", NULL },
+	{ TLSHAKE_VERIFY_ERR_NOT_YET_VALID, "certificate not yet valid", NULL },
+	{ TLSHAKE_VERIFY_ERR_UNKNOWN_ISSUER, "unknown issuer", NULL },
+	{ TLSHAKE_VERIFY_ERR_BAD_SIGNATURE, "bad certificate signature", NULL },
+	{ TLSHAKE_VERIFY_ERR_NOT_CA, "issuer is not a CA", NULL },
+	{ TLSHAKE_VERIFY_ERR_PATH_TOO_LONG, "path too long", NULL },
+	{ TLSHAKE_VERIFY_ERR_KEY_USAGE, "key usage does not allow it", NULL },
+	{ TLSHAKE_VERIFY_ERR_NAME_MISMATCH, "name mismatch", NULL },
+	{ TLSHAKE_VERIFY_ERR_PIN_MISMATCH, "not the pinned key", NULL },
+	{ TLSHAKE_VERIFY_ERR_NO_TRUST, "no trust anchor or pin to verify it with",
+	  NULL },
+	{ 0 }
+};
+
+const char *verify_error_name(uint8_t why)
+{
+	static char unknown[8];
+
+	return lookup(verify_errors, why, unknown, sizeof(unknown));
+}
+
 /* One list element: a name or alias from the table (case-insensitive), or
  * a code point in hex (0x1301) or decimal.
  */

@@ -84,10 +84,17 @@ void sha256(const uint8_t *data, size_t len, uint8_t out[32])
 	}
 }
 
-/* One DER TLV at *@p (within @end): its tag, and its contents' bounds.
- * Returns the TLV's total length, or 0 if it is malformed.
+/**
+ * der_tlv - one DER TLV
+ * @p: where it starts
+ * @end: the end of the bytes it must fit in
+ * @tag: receives its tag
+ * @body: receives where its contents start
+ * @body_len: receives their length
+ *
+ * Return: the TLV's total length, or 0 if it is malformed.
  */
-static size_t der_tlv(const uint8_t *p, const uint8_t *end, uint8_t *tag,
+size_t der_tlv(const uint8_t *p, const uint8_t *end, uint8_t *tag,
 		      const uint8_t **body, size_t *body_len)
 {
 	size_t avail = end - p, n, len, hdr, i;

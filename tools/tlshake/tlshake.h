@@ -70,6 +70,8 @@ struct session_info {
 	struct tlshake_result result;
 	unsigned int peer_chain_len;	/* bytes of the peer's chain */
 	unsigned int peer_certs;	/* certificates in it */
+	char peer_subject[256];		/* its end-entity certificate's */
+	char peer_names[512];		/* subjectAltNames, likewise */
 };
 
 /* names.c: TLS code points and their names. */
@@ -78,6 +80,7 @@ const char *suite_name(uint16_t suite);
 const char *group_name(uint16_t group);
 const char *sigalg_name(uint16_t scheme);
 const char *alert_name(uint8_t alert);
+const char *verify_error_name(uint8_t why);
 int parse_suites(const char *list, uint16_t *out, unsigned int *count);
 int parse_groups(const char *list, uint16_t *out, unsigned int *count);
 int parse_sigalgs(const char *list, uint16_t *out, unsigned int *count);
@@ -94,11 +97,17 @@ int pem_write_certs(FILE *f, const uint8_t *list, size_t len);
 int capath_read_certs(const char *dir, struct buf *list, unsigned int *count);
 
 /* pin.c: SHA-256 of a certificate's SubjectPublicKeyInfo. */
+size_t der_tlv(const uint8_t *p, const uint8_t *end, uint8_t *tag,
+	       const uint8_t **body, size_t *body_len);
 void sha256(const uint8_t *data, size_t len, uint8_t out[32]);
 int cert_spki(const uint8_t *cert, size_t len, const uint8_t **spki,
 	      size_t *spki_len);
 int parse_pin(const char *hex, uint8_t pin[32]);
 int pin_from_cert_file(const char *path, uint8_t pin[32]);
+
+/* certinfo.c: what a certificate names. */
+void cert_identity(const uint8_t *cert, size_t len, char *subj,
+		   size_t subj_size, char *names, size_t names_size);
 
 /* handshake.c: running the handshake on a connected socket. */
 int run_handshake(int fd, const struct config *cfg, struct session_info *info,
