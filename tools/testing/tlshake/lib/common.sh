@@ -120,6 +120,35 @@ matrix() {
 	done
 }
 
+# certs: the certificates of every kind the matrix names.
+certs() {
+	local kind
+
+	for kind in $KINDS; do
+		cert "$kind"
+	done
+}
+
+# new_case: a directory of its own ($d) and a port ($PORT) for the next
+# case of a scenario.
+new_case() {
+	n=$((${n:-0} + 1))
+	d=case$n
+	mkdir "$d"
+	next_port
+}
+
+# echo_server KIND SUITE GROUP: the tlshake server --echo at TLS 1.3 for
+# one connection, in the background ($server), its output in $d.
+echo_server() {
+	tlshake server --cert "$CERTS/$1.pem" --key "$CERTS/$1.key" \
+		--echo --connections 1 --tls1.3 --ciphers "$2" \
+		--groups "$(tlshake_group "$3")" "127.0.0.1:$PORT" \
+		< /dev/null > "$d/sout" 2> "$d/serr" &
+	server=$!
+	wait_listen "$PORT"
+}
+
 # feed DATA FILE BYTES: DATA, then an open pipe until FILE holds BYTES
 # (30 s), so that a peer which ends its session at the end of its input
 # does not end it before the other direction's data has arrived.

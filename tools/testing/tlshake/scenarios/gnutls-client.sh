@@ -8,26 +8,15 @@
 
 . /tlshake/testing/lib/common.sh
 
-for kind in $KINDS; do
-	cert "$kind"
-done
+certs
 random_file cdata 65536
-n=0
 
 matrix | while read -r kind suite group; do
 	what="$kind $suite $group"
-	n=$((n + 1))
-	d=case$n
-	mkdir "$d"
-	next_port
+	new_case
 
 	ktls_mark
-	tlshake server --cert "$CERTS/$kind.pem" --key "$CERTS/$kind.key" \
-		--echo --connections 1 --tls1.3 --ciphers "$suite" \
-		--groups "$(tlshake_group "$group")" "127.0.0.1:$PORT" \
-		< /dev/null > "$d/sout" 2> "$d/serr" &
-	server=$!
-	wait_listen "$PORT"
+	echo_server "$kind" "$suite" "$group"
 
 	feed cdata "$d/crecv" 65536 |
 		gnutls-cli --logfile "$d/cerr" --x509cafile "$CERTS/$kind.pem" \

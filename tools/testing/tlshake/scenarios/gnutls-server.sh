@@ -9,20 +9,14 @@
 
 . /tlshake/testing/lib/common.sh
 
-for kind in $KINDS; do
-	cert "$kind"
-done
+certs
 # gnutls-serv --echo treats what arrives as text.
 random_text cdata 65536
 size=$(size_of cdata)
-n=0
 
 matrix | while read -r kind suite group; do
 	what="$kind $suite $group"
-	n=$((n + 1))
-	d=case$n
-	mkdir "$d"
-	next_port
+	new_case
 
 	gnutls-serv --echo -p "$PORT" --x509certfile "$CERTS/$kind.pem" \
 		--x509keyfile "$CERTS/$kind.key" \

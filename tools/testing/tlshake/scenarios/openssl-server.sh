@@ -9,19 +9,13 @@
 
 . /tlshake/testing/lib/common.sh
 
-for kind in $KINDS; do
-	cert "$kind"
-done
+certs
 random_file sdata 65536
 random_file cdata 65536
-n=0
 
 matrix | while read -r kind suite group; do
 	what="$kind $suite $group"
-	n=$((n + 1))
-	d=case$n
-	mkdir "$d"
-	next_port
+	new_case
 
 	feed sdata "$d/srecv" 65536 |
 		openssl s_server -quiet -naccept 1 -accept "$PORT" \
