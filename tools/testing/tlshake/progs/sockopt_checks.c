@@ -4,7 +4,8 @@
  * oversize blobs, broken lists and names), unknown options with
  * ENOPROTOOPT and bad pointers with EFAULT, and accept well-formed values,
  * including the largest allowed and the empty value that restores a
- * default.
+ * default.  getsockopt(TLSHAKE_HANDSHAKE) refuses what it cannot run and
+ * leaves the socket spent after a failure.
  */
 
 #include <arpa/inet.h>
@@ -23,15 +24,11 @@
 static int failures;
 static int fd;
 
-/* Set an option and compare the outcome with what is expected: 0 for
- * success, else the errno.
+/* Compare an outcome with what is expected: 0 for success, else the
+ * errno.
  */
-static void expect(int want, int optname, const void *val, socklen_t len,
-		   const char *what)
+static void report(int want, int got, const char *what)
 {
-	int ret = setsockopt(fd, SOL_TLSHAKE, optname, val, len);
-	int got = ret ? errno : 0;
-
 	if (got == want) {
 		printf("ok - %s\n", what);
 		return;
@@ -40,6 +37,15 @@ static void expect(int want, int optname, const void *val, socklen_t len,
 	       want ? strerror(want) : "success",
 	       got ? strerror(got) : "success");
 	failures++;
+}
+
+/* Set an option, expecting @want. */
+static void expect(int want, int optname, const void *val, socklen_t len,
+		   const char *what)
+{
+	int ret = setsockopt(fd, SOL_TLSHAKE, optname, val, len);
+
+	report(want, ret ? errno : 0, what);
 }
 
 static void connected_socket(void)
@@ -332,6 +338,43 @@ static void unknown(void)
 	}
 }
 
+/* Run the handshake with getsockopt(TLSHAKE_HANDSHAKE), expecting @want. */
+static void expect_handshake(int want, struct tlshake_handshake *hs,
+			     socklen_t len, const char *what)
+{
+	int ret = getsockopt(fd, SOL_TLSHAKE, TLSHAKE_HANDSHAKE, hs, &len);
+
+	report(want, ret ? errno : 0, what);
+}
+
+/* Running the handshake, on a socket of its own with the defaults: a
+ * short buffer and a server without a certificate are refused before
+ * anything is sent; a peer that never answers runs the handshake out of
+ * time, after which the socket is spent for options and handshakes alike.
+ */
+static void handshake(void)
+{
+	uint32_t server = TLSHAKE_ROLE_SERVER, client = TLSHAKE_ROLE_CLIENT;
+	struct tlshake_handshake hs;
+
+	close(fd);
+	connected_socket();
+	memset(&hs, 0, sizeof(hs));
+	expect_handshake(EINVAL, &hs, sizeof(hs) - 1,
+			 "handshake: a short buffer");
+	expect(0, TLSHAKE_ROLE, &server, sizeof(server), "handshake: server");
+	expect_handshake(ENOKEY, &hs, sizeof(hs),
+			 "handshake: a server without a certificate");
+	expect(0, TLSHAKE_ROLE, &client, sizeof(client), "handshake: client");
+	hs.timeout_ms = 300;
+	expect_handshake(ETIMEDOUT, &hs, sizeof(hs),
+			 "handshake: a silent peer times it out");
+	expect_handshake(EALREADY, &hs, sizeof(hs),
+			 "handshake: none after a failed one");
+	expect(EALREADY, TLSHAKE_ROLE, &client, sizeof(client),
+	       "handshake: no options after a failed one");
+}
+
 int main(void)
 {
 	connected_socket();
@@ -341,5 +384,6 @@ int main(void)
 	alpn();
 	blobs();
 	unknown();
+	handshake();
 	return failures ? 1 : 0;
 }
