@@ -337,6 +337,13 @@ static int tlshake_server_flight(struct tlshake_server *s,
 		err = tlshake_rl_flush(&hs->rl, false);
 	if (!err)
 		err = tlshake_tls13_app_keys(hs);
+	/* Whatever follows our Finished is under our application keys
+	 * (RFC 8446 7.1): an alert about the client's second flight too.
+	 * Nothing else is sent, so kTLS takes them on at sequence 0.
+	 */
+	if (!err)
+		err = tlshake_rl_set_write_key(&hs->rl, hs->suite->aead,
+					       hs->tx.key, hs->tx.iv);
 	s->state = hs->cert_requested ? TLSHAKE_S_WAIT_CERT :
 		   TLSHAKE_S_WAIT_FINISHED;
 	return err;
