@@ -153,6 +153,7 @@ enum tlsw_ext_type {
 	TLSW_EXT_SUPPORTED_VERSIONS		= 43,
 	TLSW_EXT_COOKIE				= 44,
 	TLSW_EXT_PSK_KEY_EXCHANGE_MODES		= 45,
+	TLSW_EXT_CERTIFICATE_AUTHORITIES	= 47,
 	TLSW_EXT_POST_HANDSHAKE_AUTH		= 49,
 	TLSW_EXT_SIGNATURE_ALGORITHMS_CERT	= 50,
 	TLSW_EXT_KEY_SHARE			= 51,
@@ -457,6 +458,7 @@ enum tlsw_ext_bit {
 	TLSW_EXTB_SIGNATURE_ALGORITHMS_CERT,
 	TLSW_EXTB_KEY_SHARE,
 	TLSW_EXTB_RENEGOTIATION_INFO,
+	TLSW_EXTB_CERTIFICATE_AUTHORITIES,
 };
 
 /**
@@ -500,6 +502,8 @@ struct tlsw_key_share {
  *	section 4.2.11.2 ends 2 bytes before @psk_binders.data
  * @psk_selected: ServerHello pre_shared_key selected_identity
  * @max_early_data: NewSessionTicket early_data max_early_data_size
+ * @ca_names: certificate_authorities, the DistinguishedName list contents
+ *	(3 to 65535 bytes), read with tlsw_ca_name_next()
  *
  * A field is meaningful only when its bit is in @present; a list field
  * is never empty when present unless noted.
@@ -527,6 +531,7 @@ struct tlsw_exts {
 	struct tlsw_slice psk_binders;
 	u16 psk_selected;
 	u32 max_early_data;
+	struct tlsw_slice ca_names;
 };
 
 /**
@@ -579,6 +584,7 @@ bool tlsw_alpn_next(struct tlsw_slice *it, struct tlsw_slice *name);
 bool tlsw_psk_identity_next(struct tlsw_slice *it, struct tlsw_slice *identity,
 			    u32 *obfuscated_age);
 bool tlsw_psk_binder_next(struct tlsw_slice *it, struct tlsw_slice *binder);
+bool tlsw_ca_name_next(struct tlsw_slice *it, struct tlsw_slice *name);
 
 void tlsw_build_ext_begin(struct tlsw_wr *w, u16 type, struct tlsw_wr_vec *v);
 void tlsw_build_ext_raw(struct tlsw_wr *w, u16 type, const void *data,
@@ -602,6 +608,10 @@ void tlsw_build_ext_server_name(struct tlsw_wr *w, const char *host,
 void tlsw_build_ext_alpn(struct tlsw_wr *w, const struct tlsw_slice *names,
 			 size_t n);
 void tlsw_build_ext_cookie(struct tlsw_wr *w, const u8 *cookie, size_t len);
+bool tlsw_build_ext_certificate_authorities(struct tlsw_wr *w,
+					    const struct tlsw_msg_wr *m,
+					    const struct tlsw_slice *names,
+					    size_t n, size_t reserve);
 
 /* ClientHello, ServerHello, HelloRetryRequest (wire_hello.c) */
 

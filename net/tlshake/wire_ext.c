@@ -53,6 +53,8 @@ static const struct {
 	{ TLSW_EXT_KEY_SHARE, TLSW_EXTB_KEY_SHARE, IN_CH | IN_SH | IN_HRR },
 	{ TLSW_EXT_RENEGOTIATION_INFO, TLSW_EXTB_RENEGOTIATION_INFO,
 	  IN_CH | IN_SH12 },
+	{ TLSW_EXT_CERTIFICATE_AUTHORITIES, TLSW_EXTB_CERTIFICATE_AUTHORITIES,
+	  IN_CH | IN_CR },
 };
 
 static int tlsw_decode_error(enum tlsw_alert *alert)
@@ -215,6 +217,24 @@ static int tlsw_parse_pre_shared_key(struct tlsw_slice d,
 	return 0;
 }
 
+/* RFC 8446 section 4.2.4: DistinguishedName authorities<3..2^16-1>, each
+ * an opaque<1..2^16-1>.  The names are not parsed as X.509 Names: nothing
+ * here acts on them.
+ */
+static int tlsw_parse_ca_names(struct tlsw_slice d, struct tlsw_exts *e,
+			       enum tlsw_alert *alert)
+{
+	struct tlsw_slice it, name;
+
+	if (tlsw_rd_vec(&d, 2, 3, 0xffff, &e->ca_names) || tlsw_rd_end(&d))
+		return tlsw_decode_error(alert);
+	it = e->ca_names;
+	while (it.len)
+		if (tlsw_rd_vec(&it, 2, 1, 0xffff, &name))
+			return tlsw_decode_error(alert);
+	return 0;
+}
+
 /* The extension data of one recognised extension, in context @ctx. */
 static int tlsw_parse_known(u8 bit, struct tlsw_slice d, enum tlsw_ext_ctx ctx,
 			    struct tlsw_exts *e, enum tlsw_alert *alert)
@@ -290,6 +310,8 @@ static int tlsw_parse_known(u8 bit, struct tlsw_slice d, enum tlsw_ext_ctx ctx,
 		return 0;
 	case TLSW_EXTB_KEY_SHARE:
 		return tlsw_parse_key_share(d, ctx, e, alert);
+	case TLSW_EXTB_CERTIFICATE_AUTHORITIES:
+		return tlsw_parse_ca_names(d, e, alert);
 	case TLSW_EXTB_RENEGOTIATION_INFO:
 		if (tlsw_rd_vec(&d, 1, 0, 255, &e->renegotiation_info) ||
 		    tlsw_rd_end(&d))
@@ -541,6 +563,23 @@ bool tlsw_psk_binder_next(struct tlsw_slice *it, struct tlsw_slice *binder)
 	return true;
 }
 EXPORT_SYMBOL_IF_KUNIT(tlsw_psk_binder_next);
+
+/**
+ * tlsw_ca_name_next() - read the next DistinguishedName of a list
+ * @it: the rest of the list; start with a copy of tlsw_exts.ca_names
+ * @name: the name, 1 to 65535 bytes (a DER Name as its sender encoded it)
+ *
+ * Return: true with @name set, false at the end of the list.
+ */
+bool tlsw_ca_name_next(struct tlsw_slice *it, struct tlsw_slice *name)
+{
+	if (tlsw_rd_vec(it, 2, 1, 0xffff, name)) {
+		it->len = 0;
+		return false;
+	}
+	return true;
+}
+EXPORT_SYMBOL_IF_KUNIT(tlsw_ca_name_next);
 
 /**
  * tlsw_build_ext_begin() - start an extension
@@ -813,3 +852,56 @@ void tlsw_build_ext_cookie(struct tlsw_wr *w, const u8 *cookie, size_t len)
 	tlsw_wr_vec_end(w, &v);
 }
 EXPORT_SYMBOL_IF_KUNIT(tlsw_build_ext_cookie);
+
+/**
+ * tlsw_build_ext_certificate_authorities() - write certificate_authorities
+ * @w: the cursor
+ * @m: the message being built, whose extension block the extension joins
+ * @names: the DistinguishedNames (DER Names), each 1 to 65535 bytes
+ * @n: how many
+ * @reserve: bytes of @w to leave free for what follows the extension
+ *
+ * RFC 8446 section 4.2.4.  The extension is optional, so rather than fail
+ * the message it is left out when there are no names, when the list would
+ * outgrow its 2-byte length or the extension block its own, or when it
+ * would leave less than @reserve bytes of room.  A name the encoding cannot
+ * carry fails the cursor with -EINVAL.
+ *
+ * Return: true if the extension was written.
+ */
+bool tlsw_build_ext_certificate_authorities(struct tlsw_wr *w,
+					    const struct tlsw_msg_wr *m,
+					    const struct tlsw_slice *names,
+					    size_t n, size_t reserve)
+{
+	struct tlsw_wr_vec v, list, name;
+	size_t total = 0, need, i;
+
+	for (i = 0; i < n; i++) {
+		if (!names[i].len || names[i].len > 0xffff) {
+			tlsw_wr_fail(w, -EINVAL);
+			return false;
+		}
+		total += 2 + names[i].len;
+		if (total > 0xffff)
+			return false;
+	}
+	/* ExtensionType, extension_data's length and the list's length. */
+	need = 6 + total;
+	if (!n || tlsw_wr_error(w) || w->len < m->list.start ||
+	    w->len - m->list.start + need > 0xffff ||
+	    w->size - w->len < need || w->size - w->len - need < reserve)
+		return false;
+
+	tlsw_build_ext_begin(w, TLSW_EXT_CERTIFICATE_AUTHORITIES, &v);
+	tlsw_wr_vec_begin(w, 2, &list);
+	for (i = 0; i < n; i++) {
+		tlsw_wr_vec_begin(w, 2, &name);
+		tlsw_wr_bytes(w, names[i].data, names[i].len);
+		tlsw_wr_vec_end(w, &name);
+	}
+	tlsw_wr_vec_end(w, &list);
+	tlsw_wr_vec_end(w, &v);
+	return true;
+}
+EXPORT_SYMBOL_IF_KUNIT(tlsw_build_ext_certificate_authorities);

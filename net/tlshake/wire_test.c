@@ -1551,6 +1551,110 @@ static void wire_test_params_checks(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, memcmp(buf, "\x18\x00\x00\x01\x01", 5), 0);
 }
 
+static void wire_test_certificate_authorities(struct kunit *test)
+{
+	static const u8 name_a[] = { 0x30, 0x03, 0x31, 0x01, 0x00 };
+	static const u8 name_b[] = { 0x30, 0x00 };
+	static const u16 sig_alg = TLSW_SIG_ECDSA_SECP256R1_SHA256;
+	/* An authorities list that is empty, one whose name overruns it and
+	 * one holding an empty name, each after signature_algorithms.
+	 */
+	static const u8 cr_empty[] = {
+		0x00, 0x00, 0x0e, 0x00, 0x0d, 0x00, 0x04, 0x00, 0x02, 0x04,
+		0x03, 0x00, 0x2f, 0x00, 0x02, 0x00, 0x00,
+	};
+	static const u8 cr_overrun[] = {
+		0x00, 0x00, 0x13, 0x00, 0x0d, 0x00, 0x04, 0x00, 0x02, 0x04,
+		0x03, 0x00, 0x2f, 0x00, 0x07, 0x00, 0x05, 0x00, 0x04, 0x30,
+		0x00, 0x30,
+	};
+	static const u8 cr_empty_name[] = {
+		0x00, 0x00, 0x12, 0x00, 0x0d, 0x00, 0x04, 0x00, 0x02, 0x04,
+		0x03, 0x00, 0x2f, 0x00, 0x06, 0x00, 0x04, 0x00, 0x00, 0x00,
+		0x00,
+	};
+	struct tlsw_slice names[2], it, name;
+	struct tlsw_certificate_request *req;
+	enum tlsw_alert alert;
+	struct tlsw_msg_wr m;
+	struct tlsw_wr w;
+	u8 *buf;
+
+	req = wire_test_alloc(test, sizeof(*req));
+	buf = wire_test_alloc(test, 0x10000 + 64);
+	tlsw_slice_init(&names[0], name_a, sizeof(name_a));
+	tlsw_slice_init(&names[1], name_b, sizeof(name_b));
+
+	tlsw_wr_init(&w, buf, 128);
+	tlsw_build_certificate_request_begin(&w, &m, NULL, 0);
+	tlsw_build_ext_u16_list(&w, TLSW_EXT_SIGNATURE_ALGORITHMS, &sig_alg, 1);
+	KUNIT_EXPECT_TRUE(test, tlsw_build_ext_certificate_authorities(&w, &m,
+								       names,
+								       2, 0));
+	tlsw_build_msg_end(&w, &m);
+	KUNIT_ASSERT_EQ(test, tlsw_wr_error(&w), 0);
+	KUNIT_ASSERT_EQ(test, w.len, 4 + 3 + 8 + 6 + 4 + 5 + 2);
+
+	KUNIT_EXPECT_EQ(test, buf[0], TLSW_HS_CERTIFICATE_REQUEST);
+	KUNIT_EXPECT_EQ(test, get_unaligned_be24(buf + 1), w.len - 4);
+	KUNIT_ASSERT_EQ(test, tlsw_parse_certificate_request(buf + 4, w.len - 4,
+							     req, &alert), 0);
+	KUNIT_EXPECT_TRUE(test, tlsw_exts_has(&req->ext,
+					      TLSW_EXTB_CERTIFICATE_AUTHORITIES));
+	KUNIT_EXPECT_EQ(test, req->ext.n_unknown, 0);
+	it = req->ext.ca_names;
+	KUNIT_ASSERT_TRUE(test, tlsw_ca_name_next(&it, &name));
+	KUNIT_EXPECT_TRUE(test, slice_eq(&name, name_a, sizeof(name_a)));
+	KUNIT_ASSERT_TRUE(test, tlsw_ca_name_next(&it, &name));
+	KUNIT_EXPECT_TRUE(test, slice_eq(&name, name_b, sizeof(name_b)));
+	KUNIT_EXPECT_FALSE(test, tlsw_ca_name_next(&it, &name));
+
+	/* Left out, not failed: no names, no room left for @reserve, or a
+	 * list longer than 2^16-1 bytes.
+	 */
+	tlsw_wr_init(&w, buf, 128);
+	tlsw_build_certificate_request_begin(&w, &m, NULL, 0);
+	tlsw_build_ext_u16_list(&w, TLSW_EXT_SIGNATURE_ALGORITHMS, &sig_alg, 1);
+	KUNIT_EXPECT_FALSE(test, tlsw_build_ext_certificate_authorities(&w, &m,
+									names,
+									0, 0));
+	KUNIT_EXPECT_FALSE(test, tlsw_build_ext_certificate_authorities(&w, &m,
+									names,
+									2,
+									100));
+	tlsw_slice_init(&names[1], buf, 0xffff);
+	KUNIT_EXPECT_FALSE(test, tlsw_build_ext_certificate_authorities(&w, &m,
+									names,
+									2, 0));
+	tlsw_build_msg_end(&w, &m);
+	KUNIT_EXPECT_EQ(test, tlsw_wr_error(&w), 0);
+	KUNIT_EXPECT_EQ(test, w.len, 4 + 3 + 8);
+
+	/* A name the encoding cannot carry is the caller's error. */
+	tlsw_slice_init(&names[1], name_b, 0);
+	KUNIT_EXPECT_FALSE(test, tlsw_build_ext_certificate_authorities(&w, &m,
+									names,
+									2, 0));
+	KUNIT_EXPECT_EQ(test, tlsw_wr_error(&w), -EINVAL);
+
+	KUNIT_EXPECT_EQ(test, tlsw_parse_certificate_request(cr_empty,
+							     sizeof(cr_empty),
+							     req, &alert),
+			-EBADMSG);
+	KUNIT_EXPECT_EQ(test, alert, TLSW_ALERT_DECODE_ERROR);
+	KUNIT_EXPECT_EQ(test, tlsw_parse_certificate_request(cr_overrun,
+							     sizeof(cr_overrun),
+							     req, &alert),
+			-EBADMSG);
+	KUNIT_EXPECT_EQ(test, alert, TLSW_ALERT_DECODE_ERROR);
+	KUNIT_EXPECT_EQ(test,
+			tlsw_parse_certificate_request(cr_empty_name,
+						       sizeof(cr_empty_name),
+						       req, &alert),
+			-EBADMSG);
+	KUNIT_EXPECT_EQ(test, alert, TLSW_ALERT_DECODE_ERROR);
+}
+
 static struct kunit_case wire_msg_test_cases[] = {
 	KUNIT_CASE(wire_test_ext_duplicates),
 	KUNIT_CASE(wire_test_ext_contexts),
@@ -1561,6 +1665,7 @@ static struct kunit_case wire_msg_test_cases[] = {
 	KUNIT_CASE(wire_test_server_hello_versions),
 	KUNIT_CASE(wire_test_client_hello_checks),
 	KUNIT_CASE(wire_test_params_checks),
+	KUNIT_CASE(wire_test_certificate_authorities),
 	{}
 };
 
