@@ -527,6 +527,96 @@ static void hs_test_client_certificate(struct kunit *test)
 	hs_test_close(t);
 }
 
+/* The server's CertificateRequest, captured by the message hook. */
+static struct {
+	u8 msg[512];
+	size_t len;
+} hs_test_cr;
+
+static void hs_test_cr_msg(bool server, u8 *msg, size_t len)
+{
+	if (server && msg[0] == TLSW_HS_CERTIFICATE_REQUEST &&
+	    len <= sizeof(hs_test_cr.msg)) {
+		memcpy(hs_test_cr.msg, msg, len);
+		hs_test_cr.len = len;
+	}
+}
+
+static const struct tlshake_tamper hs_test_cr_hooks = {
+	.msg = hs_test_cr_msg,
+};
+
+/* A server with trust anchors names them in certificate_authorities, and
+ * the client, which has a certificate from one of them, goes on.
+ */
+static void hs_test_certificate_authorities(struct kunit *test)
+{
+	struct tlsw_certificate_request *cr;
+	struct tlsw_slice it, name;
+	enum tlsw_alert alert;
+	struct hs_test *t;
+	unsigned int n = 0;
+	size_t len;
+	u8 *anchors;
+
+	len = tlshake_test_ec256_chain.len + tlshake_test_ec384_chain.len;
+	anchors = kunit_kmalloc(test, len, GFP_KERNEL);
+	cr = kunit_kzalloc(test, sizeof(*cr), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, anchors);
+	KUNIT_ASSERT_NOT_NULL(test, cr);
+	memcpy(anchors, tlshake_test_ec256_chain.data,
+	       tlshake_test_ec256_chain.len);
+	memcpy(anchors + tlshake_test_ec256_chain.len,
+	       tlshake_test_ec384_chain.data, tlshake_test_ec384_chain.len);
+
+	t = hs_test_open(test);
+	t->client.params.cert_chain = tlshake_test_ec384_chain.data;
+	t->client.params.cert_chain_len = tlshake_test_ec384_chain.len;
+	t->client.params.private_key = tlshake_test_ec384_sec1.data;
+	t->client.params.private_key_len = tlshake_test_ec384_sec1.len;
+	t->server.params.verify = TLSHAKE_VERIFY_REQUIRE_CLIENT;
+	t->server.params.trust_anchors = anchors;
+	t->server.params.trust_anchors_len = len;
+	hs_test_cr.len = 0;
+	WRITE_ONCE(tlshake_tamper, &hs_test_cr_hooks);
+	hs_test_run(t);
+	WRITE_ONCE(tlshake_tamper, NULL);
+	KUNIT_ASSERT_EQ(test, t->client.err, 0);
+	KUNIT_ASSERT_EQ(test, t->server.err, 0);
+	KUNIT_EXPECT_TRUE(test, t->server.result.flags &
+			  TLSHAKE_RESULT_PEER_VERIFIED);
+	hs_test_data_both_ways(test, t);
+	hs_test_close(t);
+
+	KUNIT_ASSERT_GT(test, hs_test_cr.len, (size_t)4);
+	KUNIT_ASSERT_EQ(test,
+			tlsw_parse_certificate_request(hs_test_cr.msg + 4,
+						       hs_test_cr.len - 4,
+						       cr, &alert), 0);
+	KUNIT_ASSERT_TRUE(test, tlsw_exts_has(&cr->ext,
+					      TLSW_EXTB_CERTIFICATE_AUTHORITIES));
+	it = cr->ext.ca_names;
+	while (tlsw_ca_name_next(&it, &name)) {
+		/* Both test certificates are named CN=tlshake.test. */
+		KUNIT_EXPECT_EQ(test, name.data[0], 0x30);
+		KUNIT_EXPECT_NOT_NULL(test, strnstr((const char *)name.data,
+						    "tlshake.test", name.len));
+		n++;
+	}
+	KUNIT_EXPECT_EQ(test, n, 2);
+
+	/* Asked for but optional, with anchors: an empty Certificate. */
+	t = hs_test_open(test);
+	t->server.params.verify = TLSHAKE_VERIFY_REQUEST_CLIENT;
+	t->server.params.trust_anchors = anchors;
+	t->server.params.trust_anchors_len = len;
+	hs_test_run(t);
+	KUNIT_EXPECT_EQ(test, t->client.err, 0);
+	KUNIT_EXPECT_EQ(test, t->server.err, 0);
+	KUNIT_EXPECT_EQ(test, t->server.result.peer_sig_scheme, 0);
+	hs_test_close(t);
+}
+
 /* Fault injection through the hook of record.h: one message or record
  * that one end sends gets a bit flipped.
  */
@@ -1289,6 +1379,7 @@ static struct kunit_case hs_test_cases[] = {
 	KUNIT_CASE(hs_test_alpn),
 	KUNIT_CASE(hs_test_verification),
 	KUNIT_CASE(hs_test_client_certificate),
+	KUNIT_CASE(hs_test_certificate_authorities),
 	KUNIT_CASE(hs_test_data_after_finished),
 	KUNIT_CASE_PARAM(hs_test_faults, hs_test_fault_gen_params),
 	KUNIT_CASE(hs_test_server_alerts),

@@ -21,6 +21,7 @@
 
 #include "handshake.h"
 #include "sig.h"
+#include "x509.h"
 
 #define TLSHAKE_COOKIE_LEN	32
 
@@ -238,17 +239,84 @@ static int tlshake_server_encrypted_extensions(struct tlshake_server *s)
 	return tlshake_hs_send(hs, &w);
 }
 
+/* The room the rest of our flight takes after the CertificateRequest: the
+ * Certificate (its header, context and list length, and per entry the
+ * chain's 3-byte length, the certificate and an empty extension block),
+ * CertificateVerify and Finished.
+ */
+static size_t tlshake_server_flight_rest(struct tlshake_hs *hs)
+{
+	const struct tlshake_params *p = hs->params;
+	const u8 *list = p->cert_chain, *der;
+	size_t left = p->cert_chain_len, len;
+	size_t n = 4 + 1 + 3;
+
+	while (tlshake_x509_list_next(&list, &left, &der, &len) > 0)
+		n += 3 + len + 2;
+	n += 4 + 2 + 2 + tlshake_sig_max_len(hs->key);
+	return n + 4 + TLSHAKE_MAX_HASH_LEN;
+}
+
+/* RFC 8446 4.2.4: the subjects of our trust anchors, which the client may
+ * use to pick its certificate.  The extension is optional: anchors that do
+ * not parse are passed over, and the builder leaves it out if the names do
+ * not fit.
+ */
+static int tlshake_server_ca_names(struct tlshake_hs *hs, struct tlsw_wr *w,
+				   const struct tlsw_msg_wr *m)
+{
+	const u8 *list = hs->trust_anchors, *der;
+	size_t left = hs->trust_anchors_len, len;
+	struct tlshake_x509_cert *cert;
+	struct tlsw_slice *names;
+	size_t count = 0, n = 0;
+
+	while (tlshake_x509_list_next(&list, &left, &der, &len) > 0)
+		count++;
+	if (!count)
+		return 0;
+	names = kmalloc_array(count, sizeof(*names), GFP_KERNEL);
+	cert = kmalloc(sizeof(*cert), GFP_KERNEL);
+	if (!names || !cert) {
+		kfree(names);
+		kfree(cert);
+		return -ENOMEM;
+	}
+
+	list = hs->trust_anchors;
+	left = hs->trust_anchors_len;
+	while (n < count &&
+	       tlshake_x509_list_next(&list, &left, &der, &len) > 0) {
+		if (tlshake_x509_parse(der, len, cert) ||
+		    !cert->subject.len || cert->subject.len > 0xffff)
+			continue;
+		tlsw_slice_init(&names[n++], cert->subject.data,
+				cert->subject.len);
+	}
+	tlsw_build_ext_certificate_authorities(w, m, names, n,
+					       tlshake_server_flight_rest(hs));
+	kfree(cert);
+	kfree(names);
+	return 0;
+}
+
 static int tlshake_server_certificate_request(struct tlshake_server *s)
 {
 	struct tlshake_hs *hs = s->hs;
 	struct tlsw_msg_wr m;
 	struct tlsw_wr w;
+	int err;
 
 	hs->cert_requested = true;
 	tlshake_rl_msg_begin(&hs->rl, &w);
 	tlsw_build_certificate_request_begin(&w, &m, NULL, 0);
 	tlsw_build_ext_u16_list(&w, TLSW_EXT_SIGNATURE_ALGORITHMS,
 				hs->sig_schemes, hs->num_sig_schemes);
+	if (hs->trust_anchors_len) {
+		err = tlshake_server_ca_names(hs, &w, &m);
+		if (err)
+			return err;
+	}
 	tlsw_build_msg_end(&w, &m);
 	return tlshake_hs_send(hs, &w);
 }
