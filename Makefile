@@ -59,14 +59,18 @@ kernel-distro:
 		{ echo "Debian's kernel or headers missing: make deps" >&2; exit 1; }
 
 # The module for each guest kernel, built in a copy of the tree so that
-# builds for different kernels do not share objects.
+# builds for different kernels do not share objects.  Files are compared
+# by content, and a changed one takes the time of its copy: kept, the
+# source's time could be older than an object built from the file before,
+# which would then pass for up to date.
 $(BUILD)/module/%/.built: kernel-% FORCE
 	@mkdir -p $(@D)
-	@rsync -a --delete --exclude '*.o' --exclude '*.ko' --exclude '.*.cmd' \
+	@rsync -a --no-times --checksum --delete --exclude '*.o' --exclude '*.ko' --exclude '.*.cmd' \
 		--exclude 'wp_*.h' --exclude ffdhe_kat.h --exclude p256_table.h \
 		--exclude '*.mod*' $(TOP)/Kbuild $(TOP)/net $(TOP)/include $(@D)/
 	@mkdir -p $(@D)/tools/testing/tlshake
-	@rsync -a --delete $(TESTING)/vectors $(@D)/tools/testing/tlshake/
+	@rsync -a --no-times --checksum --delete $(TESTING)/vectors \
+		$(@D)/tools/testing/tlshake/
 	@$(MAKE) -s -C $(KDIR_$*) M=$(@D) CONFIG_DEBUG_INFO_BTF_MODULES= modules >&2
 	@touch $@
 
