@@ -149,6 +149,24 @@ echo_server() {
 	wait_listen "$PORT"
 }
 
+# wait_line FILE EXTENDED-REGEX: until FILE has a matching line (30 s).
+wait_line() {
+	local i=0
+
+	while ! grep -Eq "$2" "$1" 2>/dev/null && [ $i -lt 300 ]; do
+		i=$((i + 1))
+		sleep 0.1
+	done
+}
+
+# hello FILE: "hello" for a peer client to send the echo server, its
+# input then held open until the echo is back in FILE, however slow the
+# kernel.  FILE must not hold a "hello" line before.
+hello() {
+	echo hello
+	wait_line "$1" '^hello$'
+}
+
 # feed DATA FILE BYTES: DATA, then an open pipe until FILE holds BYTES
 # (30 s), so that a peer which ends its session at the end of its input
 # does not end it before the other direction's data has arrived.

@@ -13,7 +13,8 @@ cert ec384
 # s_client WHAT: openssl's client against the server on $PORT, without a
 # certificate of its own, its input held open long enough for the echo.
 s_client() {
-	{ echo hello; sleep 2; } |
+	rm -f out
+	hello out |
 		openssl s_client -nocommands -CAfile "$CERTS/ec256.pem" \
 			-verify_return_error -servername localhost \
 			-connect "127.0.0.1:$PORT" > out 2> err ||

@@ -140,7 +140,8 @@ tserver() {
 }
 
 tserver --require-cert
-{ echo hello; sleep 2; } | openssl s_client -brief -nocommands \
+rm -f cout
+hello cout | openssl s_client -brief -nocommands \
 	-CAfile "$pki/root.pem" -servername localhost \
 	-cert "$pki/client.pem" -cert_chain "$pki/int.pem" \
 	-key "$pki/client.key" -connect "127.0.0.1:$PORT" > cout 2> cerr
@@ -165,7 +166,8 @@ expect serr 'unknown_ca sent' "an untrusted client certificate"
 expect serr 'refused: unknown issuer' "an untrusted client certificate: the reason"
 
 tserver --request-cert
-{ echo hello; sleep 2; } | gnutls-cli --logfile cerr --x509cafile "$pki/root.pem" \
+rm -f cout
+hello cout | gnutls-cli --logfile cerr --x509cafile "$pki/root.pem" \
 	--x509certfile "$pki/client-chain.pem" --x509keyfile "$pki/client.key" \
 	-p "$PORT" localhost > cout
 wait_exit $server || { cat serr cerr; fail "gnutls's client certificate: server failed"; }
@@ -174,7 +176,8 @@ expect cout '^hello$' "gnutls's client certificate: echo"
 
 # A server that only asks goes on without one.
 tserver --request-cert
-{ echo hello; sleep 2; } | gnutls-cli --logfile cerr --x509cafile "$pki/root.pem" \
+rm -f cout
+hello cout | gnutls-cli --logfile cerr --x509cafile "$pki/root.pem" \
 	-p "$PORT" localhost > cout
 wait_exit $server || { cat serr cerr; fail "no certificate, only asked: server failed"; }
 expect serr '^Peer +: no certificate$' "no certificate, only asked"

@@ -11,18 +11,6 @@ cert ec256
 pem=$CERTS/ec256.pem
 key=$CERTS/ec256.key
 
-# hello: what a peer client sends the echo server, its input held open
-# until the echo is back in cout (30 s).
-hello() {
-	local i=0
-
-	echo hello
-	while ! grep -qx hello cout 2>/dev/null && [ $i -lt 300 ]; do
-		i=$((i + 1))
-		sleep 0.1
-	done
-}
-
 # s_server ARGS...: openssl s_server in the background on a new port,
 # sending nothing and staying until its client has gone.
 s_server() {
@@ -85,7 +73,7 @@ expect cerr '^Group +: secp384r1$' "HRR from gnutls"
 # HelloRetryRequest, tlshake server: openssl's and GnuTLS's first shares
 # are for x25519.
 server --groups P-384
-hello | openssl s_client -brief -nocommands -CAfile "$pem" \
+hello cout | openssl s_client -brief -nocommands -CAfile "$pem" \
 	-verify_return_error -servername localhost -groups x25519:P-384 \
 	-connect "127.0.0.1:$PORT" > cout 2> cerr ||
 	{ cat cerr serr; fail "HRR to openssl: s_client failed"; }
@@ -94,7 +82,7 @@ expect serr '^Group +: secp384r1$' "HRR to openssl"
 expect cout '^hello$' "HRR to openssl: echo"
 
 server --groups P-256
-hello | gnutls-cli --logfile cerr --x509cafile "$pem" -p "$PORT" \
+hello cout | gnutls-cli --logfile cerr --x509cafile "$pem" -p "$PORT" \
 	--priority "NORMAL:-VERS-ALL:+VERS-TLS1.3:-GROUP-ALL:+GROUP-X25519:+GROUP-SECP256R1" \
 	localhost > cout ||
 	{ cat cerr serr; fail "HRR to gnutls: gnutls-cli failed"; }
@@ -109,7 +97,7 @@ expect cerr '^ALPN +: http/1\.1$' "ALPN from openssl"
 
 # ALPN, tlshake server: ours is preferred, the client's must include it.
 server --alpn h2,http/1.1
-hello | openssl s_client -nocommands -alpn http/1.1,h2 -CAfile "$pem" \
+hello cout | openssl s_client -nocommands -alpn http/1.1,h2 -CAfile "$pem" \
 	-verify_return_error -servername localhost \
 	-connect "127.0.0.1:$PORT" > cout 2> cerr ||
 	{ cat cerr serr; fail "ALPN to openssl: s_client failed"; }
@@ -118,7 +106,7 @@ expect cout '^ALPN protocol: h2$' "ALPN to openssl"
 expect serr '^ALPN +: h2$' "ALPN to openssl: server's report"
 
 server --alpn h2
-hello | gnutls-cli --logfile cerr --x509cafile "$pem" -p "$PORT" \
+hello cout | gnutls-cli --logfile cerr --x509cafile "$pem" -p "$PORT" \
 	--alpn http/1.1 --alpn h2 localhost > cout ||
 	{ cat cerr serr; fail "ALPN to gnutls: gnutls-cli failed"; }
 server_done "ALPN to gnutls"
@@ -139,7 +127,7 @@ expect cerr 'unrecognized_name' "SNI bar.example: the server's alert"
 # SNI, tlshake server: with --sni it answers to that name (in any case)
 # and to clients that name none; another name gets unrecognized_name.
 server --sni foo.example
-hello | openssl s_client -brief -nocommands -CAfile "$pem" \
+hello cout | openssl s_client -brief -nocommands -CAfile "$pem" \
 	-verify_return_error -verify_hostname foo.example \
 	-servername FOO.example -connect "127.0.0.1:$PORT" > cout 2> cerr ||
 	{ cat cerr serr; fail "SNI to openssl: s_client failed"; }
@@ -147,7 +135,7 @@ server_done "SNI to openssl"
 expect cout '^hello$' "SNI to openssl: echo"
 
 server --sni foo.example
-hello | gnutls-cli --logfile cerr --x509cafile "$pem" -p "$PORT" \
+hello cout | gnutls-cli --logfile cerr --x509cafile "$pem" -p "$PORT" \
 	--disable-sni --verify-hostname foo.example 127.0.0.1 > cout ||
 	{ cat cerr serr; fail "no SNI to gnutls: gnutls-cli failed"; }
 server_done "no SNI to gnutls"

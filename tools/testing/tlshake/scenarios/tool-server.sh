@@ -18,7 +18,7 @@ tlshake server --cert "$pem" --key "$key" --www --connections 1 \
 	"127.0.0.1:$PORT" < /dev/null > sout 2> serr &
 server=$!
 wait_listen "$PORT"
-{ printf 'GET / HTTP/1.0\r\n\r\n'; sleep 3; } |
+{ printf 'GET / HTTP/1.0\r\n\r\n'; wait_line page '^Cipher'; } |
 	openssl s_client -quiet -no_ign_eof -CAfile "$pem" -servername localhost \
 		-connect "127.0.0.1:$PORT" > page 2> cerr
 wait_exit $server || { cat serr cerr; fail "--www: server failed"; }
@@ -70,7 +70,8 @@ tlshake server --cert "$pem" --key "$key" --echo --connections 1 \
 	< /dev/null > sout 2> serr &
 server=$!
 wait_listen "$PORT"
-{ echo hello; sleep 2; } | openssl s_client -brief -nocommands \
+rm -f cout
+hello cout | openssl s_client -brief -nocommands \
 	-ciphersuites TLS_AES_128_CCM_SHA256 -CAfile "$pem" \
 	-servername localhost -connect "127.0.0.1:$PORT" > cout 2> cerr
 wait_exit $server || { cat serr cerr; fail "CCM to openssl: server failed"; }
