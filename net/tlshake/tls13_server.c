@@ -257,10 +257,24 @@ static size_t tlshake_server_flight_rest(struct tlshake_hs *hs)
 	return n + 4 + TLSHAKE_MAX_HASH_LEN;
 }
 
+/* Whether @subject is among the first @n of @names. */
+static bool tlshake_server_ca_named(const struct tlsw_slice *names, size_t n,
+				    const struct tlsw_slice *subject)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (names[i].len == subject->len &&
+		    !memcmp(names[i].data, subject->data, subject->len))
+			return true;
+	return false;
+}
+
 /* RFC 8446 4.2.4: the subjects of our trust anchors, which the client may
  * use to pick its certificate.  The extension is optional: anchors that do
  * not parse are passed over, and the builder leaves it out if the names do
- * not fit.
+ * not fit.  A subject is named once, however many anchors carry it (the
+ * same anchor given as bytes and in a keyring, or a CA's renewed key).
  */
 static int tlshake_server_ca_names(struct tlshake_hs *hs, struct tlsw_wr *w,
 				   const struct tlsw_msg_wr *m)
@@ -290,8 +304,10 @@ static int tlshake_server_ca_names(struct tlshake_hs *hs, struct tlsw_wr *w,
 		if (tlshake_x509_parse(der, len, cert) ||
 		    !cert->subject.len || cert->subject.len > 0xffff)
 			continue;
-		tlsw_slice_init(&names[n++], cert->subject.data,
+		tlsw_slice_init(&names[n], cert->subject.data,
 				cert->subject.len);
+		if (!tlshake_server_ca_named(names, n, &names[n]))
+			n++;
 	}
 	tlsw_build_ext_certificate_authorities(w, m, names, n,
 					       tlshake_server_flight_rest(hs));

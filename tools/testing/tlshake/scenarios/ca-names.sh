@@ -3,7 +3,7 @@
 #
 # certificate_authorities (RFC 8446 4.2.4): a tlshake server that asks for
 # a client certificate names its trust anchors in the CertificateRequest,
-# and openssl lists them; without anchors it names none.
+# and openssl lists them, each once; without anchors it names none.
 
 . /tlshake/testing/lib/common.sh
 
@@ -38,6 +38,22 @@ awk '/^Acceptable client certificate CA names$/ { on = 1; next }
      END { exit !found }' out ||
 	{ cat out; fail "CA names: CN = localhost not listed"; }
 expect out '^hello$' "CA names: echo"
+
+# The same anchor twice is named once.
+cat "$CERTS/ec384.pem" "$CERTS/ec384.pem" > twice.pem
+next_port
+tlshake server --cert "$CERTS/ec256.pem" --key "$CERTS/ec256.key" \
+	--CAfile twice.pem --request-cert --echo --connections 1 \
+	"127.0.0.1:$PORT" < /dev/null > sout 2> serr &
+server=$!
+wait_listen "$PORT"
+s_client "one name"
+names=$(awk '/^Acceptable client certificate CA names$/ { on = 1; next }
+	     on && /^CN = localhost$/ { n++ }
+	     on && !/^(C|CN|O|OU|L|ST|DC|emailAddress) = / { on = 0 }
+	     END { print n + 0 }' out)
+[ "$names" = 1 ] || { cat out; fail "one name: listed $names times"; }
+expect out '^hello$' "one name: echo"
 
 # No anchors: nothing to name.
 next_port
