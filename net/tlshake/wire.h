@@ -783,4 +783,74 @@ void tlsw_build_new_session_ticket_begin(struct tlsw_wr *w,
 					 size_t ticket_len);
 void tlsw_build_key_update(struct tlsw_wr *w, bool update_requested);
 
+/* The TLS 1.2 messages (wire_tls12.c) */
+
+/**
+ * enum tlsw_kx - how a TLS 1.2 cipher suite establishes its premaster secret
+ * @TLSW_KX_ECDHE: ephemeral elliptic-curve Diffie-Hellman (RFC 8422)
+ * @TLSW_KX_DHE: ephemeral finite-field Diffie-Hellman (RFC 5246, RFC 7919)
+ * @TLSW_KX_RSA: the secret encrypted to the server's RSA key (RFC 5246
+ *	section 7.4.7.1)
+ */
+enum tlsw_kx {
+	TLSW_KX_ECDHE,
+	TLSW_KX_DHE,
+	TLSW_KX_RSA,
+};
+
+/* ECCurveType named_curve (RFC 8422 section 5.4). */
+#define TLSW_EC_NAMED_CURVE	3
+
+/**
+ * struct tlsw_server_key_exchange - a parsed ServerKeyExchange
+ * @params: the ServerECDHParams or ServerDHParams, as signed
+ * @group: ECDHE: the NamedCurve
+ * @dh_p: DHE: the prime
+ * @dh_g: DHE: the generator
+ * @public: the server's public value: ECDHE point or DHE Ys
+ * @scheme: the SignatureScheme of @signature
+ * @signature: over client_random || server_random || @params
+ */
+struct tlsw_server_key_exchange {
+	struct tlsw_slice params;
+	u16 group;
+	struct tlsw_slice dh_p;
+	struct tlsw_slice dh_g;
+	struct tlsw_slice public;
+	u16 scheme;
+	struct tlsw_slice signature;
+};
+
+/**
+ * struct tlsw_certificate_request12 - a parsed TLS 1.2 CertificateRequest
+ * @cert_types: ClientCertificateType list, one byte each
+ * @sig_algs: supported_signature_algorithms, a list of u16
+ * @ca_names: certificate_authorities, read with tlsw_ca_name_next()
+ */
+struct tlsw_certificate_request12 {
+	struct tlsw_slice cert_types;
+	struct tlsw_slice sig_algs;
+	struct tlsw_slice ca_names;
+};
+
+int tlsw_parse_certificate12(const u8 *buf, size_t len,
+			     struct tlsw_certificate *cert,
+			     enum tlsw_alert *alert);
+bool tlsw_cert12_next(struct tlsw_slice *it, struct tlsw_slice *cert);
+int tlsw_parse_server_key_exchange(const u8 *buf, size_t len,
+				   enum tlsw_kx kx,
+				   struct tlsw_server_key_exchange *ske,
+				   enum tlsw_alert *alert);
+int tlsw_parse_certificate_request12(const u8 *buf, size_t len,
+				     struct tlsw_certificate_request12 *cr,
+				     enum tlsw_alert *alert);
+int tlsw_parse_server_hello_done(size_t len, enum tlsw_alert *alert);
+int tlsw_parse_client_key_exchange(const u8 *buf, size_t len,
+				   enum tlsw_kx kx, struct tlsw_slice *exchange,
+				   enum tlsw_alert *alert);
+void tlsw_build_certificate12_begin(struct tlsw_wr *w, struct tlsw_msg_wr *m);
+void tlsw_build_cert12(struct tlsw_wr *w, const u8 *cert, size_t len);
+void tlsw_build_client_key_exchange(struct tlsw_wr *w, enum tlsw_kx kx,
+				    const u8 *exchange, size_t len);
+
 #endif /* _NET_TLSHAKE_WIRE_H */

@@ -1655,6 +1655,150 @@ static void wire_test_certificate_authorities(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, alert, TLSW_ALERT_DECODE_ERROR);
 }
 
+/* The TLS 1.2 messages: what each parser takes, and what it refuses. */
+static void wire_test_tls12_messages(struct kunit *test)
+{
+	static const u8 cert[] = {
+		0x00, 0x00, 0x0b, 0x00, 0x00, 0x02, 0x30, 0x00,
+		0x00, 0x00, 0x03, 0x30, 0x01, 0x00,
+	};
+	static const u8 cert_empty_entry[] = { 0x00, 0x00, 0x03, 0, 0, 0 };
+	static const u8 ske[] = {
+		0x03, 0x00, 0x17, 0x03, 0x04, 0xaa, 0xbb,
+		0x04, 0x03, 0x00, 0x02, 0x30, 0x00,
+	};
+	static const u8 ske_explicit[] = {
+		0x01, 0x00, 0x17, 0x03, 0x04, 0xaa, 0xbb,
+		0x04, 0x03, 0x00, 0x02, 0x30, 0x00,
+	};
+	static const u8 ske_dhe[] = {
+		0x00, 0x01, 0x17, 0x00, 0x01, 0x02, 0x00, 0x02, 0x05, 0x06,
+		0x08, 0x04, 0x00, 0x01, 0xaa,
+	};
+	static const u8 cr[] = {
+		0x02, 0x01, 0x40, 0x00, 0x04, 0x04, 0x03, 0x08, 0x04,
+		0x00, 0x04, 0x00, 0x02, 0x30, 0x00,
+	};
+	static const u8 cr_odd[] = {
+		0x01, 0x40, 0x00, 0x03, 0x04, 0x03, 0x08, 0x00, 0x00,
+	};
+	static const u8 cr_no_types[] = {
+		0x00, 0x00, 0x02, 0x04, 0x03, 0x00, 0x00,
+	};
+	static const u8 cke[] = { 0x02, 0x04, 0x01 };
+	static const u8 cke_trailing[] = { 0x01, 0x04, 0x01 };
+	struct tlsw_certificate_request12 req;
+	struct tlsw_server_key_exchange sk;
+	struct tlsw_certificate c;
+	struct tlsw_slice it, der;
+	enum tlsw_alert alert;
+	struct tlsw_msg_wr m;
+	struct tlsw_wr w;
+	u8 out[32];
+
+	KUNIT_ASSERT_EQ(test, tlsw_parse_certificate12(cert, sizeof(cert),
+						       &c, &alert), 0);
+	KUNIT_EXPECT_EQ(test, c.count, 2);
+	it = c.entries;
+	KUNIT_ASSERT_TRUE(test, tlsw_cert12_next(&it, &der));
+	KUNIT_EXPECT_EQ(test, der.len, 2);
+	KUNIT_ASSERT_TRUE(test, tlsw_cert12_next(&it, &der));
+	KUNIT_EXPECT_EQ(test, der.len, 3);
+	KUNIT_EXPECT_FALSE(test, tlsw_cert12_next(&it, &der));
+	tlsw_wr_init(&w, out, sizeof(out));
+	tlsw_build_certificate12_begin(&w, &m);
+	tlsw_build_cert12(&w, cert + 6, 2);
+	tlsw_build_cert12(&w, cert + 11, 3);
+	tlsw_build_msg_end(&w, &m);
+	KUNIT_ASSERT_EQ(test, w.len, TLSW_HS_HEADER_LEN + sizeof(cert));
+	KUNIT_EXPECT_EQ(test, out[0], TLSW_HS_CERTIFICATE);
+	KUNIT_EXPECT_EQ(test, memcmp(out + TLSW_HS_HEADER_LEN, cert, sizeof(cert)),
+			0);
+	KUNIT_EXPECT_EQ(test, tlsw_parse_certificate12(cert, sizeof(cert) - 1,
+						       &c, &alert), -EBADMSG);
+	KUNIT_EXPECT_EQ(test,
+			tlsw_parse_certificate12(cert_empty_entry,
+						 sizeof(cert_empty_entry),
+						 &c, &alert), -EBADMSG);
+	KUNIT_EXPECT_EQ(test, alert, TLSW_ALERT_DECODE_ERROR);
+
+	KUNIT_ASSERT_EQ(test,
+			tlsw_parse_server_key_exchange(ske, sizeof(ske),
+						       TLSW_KX_ECDHE, &sk,
+						       &alert), 0);
+	KUNIT_EXPECT_EQ(test, sk.group, TLSW_GROUP_SECP256R1);
+	KUNIT_EXPECT_EQ(test, sk.public.len, 3);
+	KUNIT_EXPECT_TRUE(test, sk.params.data == ske);
+	KUNIT_EXPECT_EQ(test, sk.params.len, 7);
+	KUNIT_EXPECT_EQ(test, sk.scheme, TLSW_SIG_ECDSA_SECP256R1_SHA256);
+	KUNIT_EXPECT_EQ(test, sk.signature.len, 2);
+	KUNIT_EXPECT_EQ(test,
+			tlsw_parse_server_key_exchange(ske_explicit,
+						       sizeof(ske_explicit),
+						       TLSW_KX_ECDHE, &sk,
+						       &alert), -EINVAL);
+	KUNIT_EXPECT_EQ(test, alert, TLSW_ALERT_ILLEGAL_PARAMETER);
+	KUNIT_EXPECT_EQ(test,
+			tlsw_parse_server_key_exchange(ske, sizeof(ske) - 1,
+						       TLSW_KX_ECDHE, &sk,
+						       &alert), -EBADMSG);
+	KUNIT_ASSERT_EQ(test,
+			tlsw_parse_server_key_exchange(ske_dhe, sizeof(ske_dhe),
+						       TLSW_KX_DHE, &sk,
+						       &alert), 0);
+	KUNIT_EXPECT_EQ(test, sk.dh_p.len, 1);
+	KUNIT_EXPECT_EQ(test, sk.dh_g.data[0], 2);
+	KUNIT_EXPECT_EQ(test, sk.public.len, 2);
+	KUNIT_EXPECT_EQ(test, sk.params.len, 10);
+
+	KUNIT_ASSERT_EQ(test, tlsw_parse_certificate_request12(cr, sizeof(cr),
+							       &req, &alert),
+			0);
+	KUNIT_EXPECT_EQ(test, req.cert_types.len, 2);
+	KUNIT_EXPECT_TRUE(test, tlsw_u16_list_has(&req.sig_algs,
+						  TLSW_SIG_RSA_PSS_RSAE_SHA256));
+	it = req.ca_names;
+	KUNIT_EXPECT_TRUE(test, tlsw_ca_name_next(&it, &der));
+	KUNIT_EXPECT_FALSE(test, tlsw_ca_name_next(&it, &der));
+	KUNIT_EXPECT_EQ(test,
+			tlsw_parse_certificate_request12(cr_odd, sizeof(cr_odd),
+							 &req, &alert),
+			-EBADMSG);
+	KUNIT_EXPECT_EQ(test,
+			tlsw_parse_certificate_request12(cr_no_types,
+							 sizeof(cr_no_types),
+							 &req, &alert),
+			-EBADMSG);
+
+	KUNIT_EXPECT_EQ(test, tlsw_parse_server_hello_done(0, &alert), 0);
+	KUNIT_EXPECT_EQ(test, tlsw_parse_server_hello_done(1, &alert),
+			-EBADMSG);
+
+	KUNIT_ASSERT_EQ(test,
+			tlsw_parse_client_key_exchange(cke, sizeof(cke),
+						       TLSW_KX_ECDHE, &der,
+						       &alert), 0);
+	KUNIT_EXPECT_EQ(test, der.len, 2);
+	KUNIT_EXPECT_EQ(test,
+			tlsw_parse_client_key_exchange(cke_trailing,
+						       sizeof(cke_trailing),
+						       TLSW_KX_ECDHE, &der,
+						       &alert), -EBADMSG);
+	KUNIT_EXPECT_EQ(test,
+			tlsw_parse_client_key_exchange(cke, sizeof(cke),
+						       TLSW_KX_DHE, &der,
+						       &alert), -EBADMSG);
+	tlsw_wr_init(&w, out, sizeof(out));
+	tlsw_build_client_key_exchange(&w, TLSW_KX_ECDHE, cke + 1, 2);
+	KUNIT_ASSERT_EQ(test, w.len, TLSW_HS_HEADER_LEN + sizeof(cke));
+	KUNIT_EXPECT_EQ(test, out[0], TLSW_HS_CLIENT_KEY_EXCHANGE);
+	KUNIT_EXPECT_EQ(test, memcmp(out + TLSW_HS_HEADER_LEN, cke, sizeof(cke)),
+			0);
+	tlsw_wr_init(&w, out, sizeof(out));
+	tlsw_build_client_key_exchange(&w, TLSW_KX_ECDHE, cke, 0);
+	KUNIT_EXPECT_EQ(test, tlsw_wr_error(&w), -EINVAL);
+}
+
 static struct kunit_case wire_msg_test_cases[] = {
 	KUNIT_CASE(wire_test_ext_duplicates),
 	KUNIT_CASE(wire_test_ext_contexts),
@@ -1666,6 +1810,7 @@ static struct kunit_case wire_msg_test_cases[] = {
 	KUNIT_CASE(wire_test_client_hello_checks),
 	KUNIT_CASE(wire_test_params_checks),
 	KUNIT_CASE(wire_test_certificate_authorities),
+	KUNIT_CASE(wire_test_tls12_messages),
 	{}
 };
 

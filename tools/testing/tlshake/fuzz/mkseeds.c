@@ -187,6 +187,51 @@ static void seed_built_messages(void)
 	seed("key_update", "requested", key_update + 1, 1);
 }
 
+/* Seeds for the TLS 1.2 harness: the selector byte, then a body. */
+static void seed_tls12_one(const char *name, u8 which, const u8 *body,
+			   size_t len)
+{
+	u8 buf[256];
+
+	buf[0] = which;
+	if (len)
+		memcpy(buf + 1, body, len);
+	seed("tls12", name, buf, len + 1);
+}
+
+static void seed_tls12(void)
+{
+	static const u8 certificate[] = {
+		0x00, 0x00, 0x08, 0x00, 0x00, 0x05, 0x30, 0x03, 0x02, 0x01,
+		0x01,
+	};
+	static const u8 ske_ecdhe[] = {
+		0x03, 0x00, 0x1d, 0x04, 0xde, 0xad, 0xbe, 0xef,
+		0x04, 0x03, 0x00, 0x02, 0x30, 0x00,
+	};
+	static const u8 ske_dhe[] = {
+		0x00, 0x01, 0x17, 0x00, 0x01, 0x02, 0x00, 0x01, 0x05,
+		0x08, 0x04, 0x00, 0x01, 0xaa,
+	};
+	static const u8 certificate_request[] = {
+		0x02, 0x01, 0x40, 0x00, 0x04, 0x04, 0x03, 0x08, 0x04,
+		0x00, 0x06, 0x00, 0x04, 0x30, 0x02, 0x31, 0x00,
+	};
+	static const u8 cke_ecdhe[] = { 0x04, 0x01, 0x02, 0x03, 0x04 };
+	static const u8 cke_dhe[] = { 0x00, 0x02, 0x01, 0x02 };
+	static const u8 cke_rsa[] = { 0x00, 0x03, 0x01, 0x02, 0x03 };
+
+	seed_tls12_one("certificate", 0, certificate, sizeof(certificate));
+	seed_tls12_one("ske-ecdhe", 1, ske_ecdhe, sizeof(ske_ecdhe));
+	seed_tls12_one("ske-dhe", 2, ske_dhe, sizeof(ske_dhe));
+	seed_tls12_one("certificate-request", 3, certificate_request,
+		       sizeof(certificate_request));
+	seed_tls12_one("server-hello-done", 4, NULL, 0);
+	seed_tls12_one("cke-ecdhe", 5, cke_ecdhe, sizeof(cke_ecdhe));
+	seed_tls12_one("cke-dhe", 6, cke_dhe, sizeof(cke_dhe));
+	seed_tls12_one("cke-rsa", 7, cke_rsa, sizeof(cke_rsa));
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 2) {
@@ -229,6 +274,7 @@ int main(int argc, char **argv)
 	seed_exts("ct", TLSW_CTX_CT, NULL, 0);
 
 	seed_built_messages();
+	seed_tls12();
 	seed_records();
 	return 0;
 }

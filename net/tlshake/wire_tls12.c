@@ -1,0 +1,249 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * tlshake: the handshake messages of TLS 1.2 that TLS 1.3 has not kept or
+ * has changed (RFC 5246 section 7.4): Certificate, ServerKeyExchange
+ * (ECDHE of RFC 8422 section 5.4, DHE of RFC 5246 section 7.4.3),
+ * CertificateRequest, ServerHelloDone and ClientKeyExchange.
+ */
+
+#include "wire.h"
+
+/**
+ * tlsw_parse_certificate12() - parse a TLS 1.2 Certificate body
+ * @buf: the body, after the handshake header
+ * @len: its length
+ * @cert: the parsed message, pointing into @buf; its context is empty and
+ *	its entries are read with tlsw_cert12_next()
+ * @alert: the alert to send on failure
+ *
+ * Left to the engine, as in TLS 1.3: what an empty list means.
+ *
+ * Return: 0, or -EBADMSG (decode_error).
+ */
+int tlsw_parse_certificate12(const u8 *buf, size_t len,
+			     struct tlsw_certificate *cert,
+			     enum tlsw_alert *alert)
+{
+	struct tlsw_slice r, it, data;
+
+	memset(cert, 0, sizeof(*cert));
+	tlsw_slice_init(&r, buf, len);
+	if (tlsw_rd_vec(&r, 3, 0, 0xffffff, &cert->entries) ||
+	    tlsw_rd_end(&r))
+		return tlsw_fail(alert, TLSW_ALERT_DECODE_ERROR);
+
+	it = cert->entries;
+	while (it.len) {
+		if (tlsw_rd_vec(&it, 3, 1, 0xffffff, &data))
+			return tlsw_fail(alert, TLSW_ALERT_DECODE_ERROR);
+		cert->count++;
+	}
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(tlsw_parse_certificate12);
+
+/**
+ * tlsw_cert12_next() - read the next certificate of a TLS 1.2 Certificate
+ * @it: the rest of the list; start with a copy of tlsw_certificate.entries
+ * @cert: the DER certificate
+ *
+ * Return: true with @cert set, false at the end of the list.
+ */
+bool tlsw_cert12_next(struct tlsw_slice *it, struct tlsw_slice *cert)
+{
+	if (tlsw_rd_vec(it, 3, 1, 0xffffff, cert)) {
+		it->len = 0;
+		return false;
+	}
+	return true;
+}
+EXPORT_SYMBOL_IF_KUNIT(tlsw_cert12_next);
+
+/**
+ * tlsw_parse_server_key_exchange() - parse a ServerKeyExchange body
+ * @buf: the body, after the handshake header
+ * @len: its length
+ * @kx: TLSW_KX_ECDHE or TLSW_KX_DHE: what the cipher suite exchanges
+ * @ske: the parsed message, pointing into @buf
+ * @alert: the alert to send on failure
+ *
+ * ECDHE parameters must name their curve (RFC 8422 section 5.4: the
+ * explicit curve types are deprecated); the point is checked by the key
+ * exchange, the signature over @ske->params by the engine.
+ *
+ * Return: 0; -EBADMSG (decode_error); -EINVAL (illegal_parameter) for a
+ * curve that is not named.
+ */
+int tlsw_parse_server_key_exchange(const u8 *buf, size_t len,
+				   enum tlsw_kx kx,
+				   struct tlsw_server_key_exchange *ske,
+				   enum tlsw_alert *alert)
+{
+	struct tlsw_slice r;
+	u8 curve_type;
+
+	memset(ske, 0, sizeof(*ske));
+	tlsw_slice_init(&r, buf, len);
+	if (kx == TLSW_KX_ECDHE) {
+		if (tlsw_rd_u8(&r, &curve_type))
+			return tlsw_fail(alert, TLSW_ALERT_DECODE_ERROR);
+		if (curve_type != TLSW_EC_NAMED_CURVE)
+			return tlsw_fail(alert, TLSW_ALERT_ILLEGAL_PARAMETER);
+		if (tlsw_rd_u16(&r, &ske->group) ||
+		    tlsw_rd_vec(&r, 1, 1, 255, &ske->public))
+			return tlsw_fail(alert, TLSW_ALERT_DECODE_ERROR);
+	} else {
+		if (tlsw_rd_vec(&r, 2, 1, 0xffff, &ske->dh_p) ||
+		    tlsw_rd_vec(&r, 2, 1, 0xffff, &ske->dh_g) ||
+		    tlsw_rd_vec(&r, 2, 1, 0xffff, &ske->public))
+			return tlsw_fail(alert, TLSW_ALERT_DECODE_ERROR);
+	}
+	tlsw_slice_init(&ske->params, buf, len - r.len);
+
+	if (tlsw_rd_u16(&r, &ske->scheme) ||
+	    tlsw_rd_vec(&r, 2, 0, 0xffff, &ske->signature) ||
+	    tlsw_rd_end(&r))
+		return tlsw_fail(alert, TLSW_ALERT_DECODE_ERROR);
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(tlsw_parse_server_key_exchange);
+
+/**
+ * tlsw_parse_certificate_request12() - parse a TLS 1.2 CertificateRequest
+ * @buf: the body, after the handshake header
+ * @len: its length
+ * @cr: the parsed message, pointing into @buf
+ * @alert: the alert to send on failure
+ *
+ * Every list is checked: certificate types <1..2^8-1>, signature
+ * algorithms <2..2^16-2> of whole code points, and distinguished names
+ * <1..2^16-1> each, read with tlsw_ca_name_next().
+ *
+ * Return: 0, or -EBADMSG (decode_error).
+ */
+int tlsw_parse_certificate_request12(const u8 *buf, size_t len,
+				     struct tlsw_certificate_request12 *cr,
+				     enum tlsw_alert *alert)
+{
+	struct tlsw_slice r, it, name;
+
+	memset(cr, 0, sizeof(*cr));
+	tlsw_slice_init(&r, buf, len);
+	if (tlsw_rd_vec(&r, 1, 1, 255, &cr->cert_types) ||
+	    tlsw_rd_vec(&r, 2, 2, 0xfffe, &cr->sig_algs) ||
+	    (cr->sig_algs.len & 1) ||
+	    tlsw_rd_vec(&r, 2, 0, 0xffff, &cr->ca_names) ||
+	    tlsw_rd_end(&r))
+		return tlsw_fail(alert, TLSW_ALERT_DECODE_ERROR);
+
+	it = cr->ca_names;
+	while (it.len)
+		if (tlsw_rd_vec(&it, 2, 1, 0xffff, &name))
+			return tlsw_fail(alert, TLSW_ALERT_DECODE_ERROR);
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(tlsw_parse_certificate_request12);
+
+/**
+ * tlsw_parse_server_hello_done() - check a ServerHelloDone body
+ * @len: the length of the body, after the handshake header
+ * @alert: the alert to send on failure
+ *
+ * Return: 0, or -EBADMSG (decode_error) unless @len is 0.
+ */
+int tlsw_parse_server_hello_done(size_t len, enum tlsw_alert *alert)
+{
+	return len ? tlsw_fail(alert, TLSW_ALERT_DECODE_ERROR) : 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(tlsw_parse_server_hello_done);
+
+/**
+ * tlsw_parse_client_key_exchange() - parse a ClientKeyExchange body
+ * @buf: the body, after the handshake header
+ * @len: its length
+ * @kx: what the cipher suite exchanges
+ * @exchange: the client's public value (ECDHE point <1..2^8-1>, DHE Yc
+ *	<1..2^16-1>) or, for RSA key transport, EncryptedPreMasterSecret
+ *	<0..2^16-1>, pointing into @buf
+ * @alert: the alert to send on failure
+ *
+ * Return: 0, or -EBADMSG (decode_error).
+ */
+int tlsw_parse_client_key_exchange(const u8 *buf, size_t len,
+				   enum tlsw_kx kx, struct tlsw_slice *exchange,
+				   enum tlsw_alert *alert)
+{
+	struct tlsw_slice r;
+	int err;
+
+	tlsw_slice_init(&r, buf, len);
+	switch (kx) {
+	case TLSW_KX_ECDHE:
+		err = tlsw_rd_vec(&r, 1, 1, 255, exchange);
+		break;
+	case TLSW_KX_DHE:
+		err = tlsw_rd_vec(&r, 2, 1, 0xffff, exchange);
+		break;
+	default:
+		err = tlsw_rd_vec(&r, 2, 0, 0xffff, exchange);
+		break;
+	}
+	if (err || tlsw_rd_end(&r))
+		return tlsw_fail(alert, TLSW_ALERT_DECODE_ERROR);
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(tlsw_parse_client_key_exchange);
+
+/**
+ * tlsw_build_certificate12_begin() - start a TLS 1.2 Certificate
+ * @w: the cursor
+ * @m: the open vectors, for tlsw_build_msg_end()
+ *
+ * Add the chain with tlsw_build_cert12(), end-entity first.
+ */
+void tlsw_build_certificate12_begin(struct tlsw_wr *w, struct tlsw_msg_wr *m)
+{
+	tlsw_build_hs_begin(w, TLSW_HS_CERTIFICATE, &m->hs);
+	tlsw_wr_vec_begin(w, 3, &m->list);
+}
+EXPORT_SYMBOL_IF_KUNIT(tlsw_build_certificate12_begin);
+
+/**
+ * tlsw_build_cert12() - add a certificate to a TLS 1.2 Certificate
+ * @w: the cursor
+ * @cert: the DER certificate
+ * @len: its length, 1 to 2^24-1
+ */
+void tlsw_build_cert12(struct tlsw_wr *w, const u8 *cert, size_t len)
+{
+	struct tlsw_wr_vec v;
+
+	if (!len)
+		tlsw_wr_fail(w, -EINVAL);
+	tlsw_wr_vec_begin(w, 3, &v);
+	tlsw_wr_bytes(w, cert, len);
+	tlsw_wr_vec_end(w, &v);
+}
+EXPORT_SYMBOL_IF_KUNIT(tlsw_build_cert12);
+
+/**
+ * tlsw_build_client_key_exchange() - write a ClientKeyExchange
+ * @w: the cursor
+ * @kx: what the cipher suite exchanges
+ * @exchange: our public value, or the EncryptedPreMasterSecret
+ * @len: its length, within the bounds of tlsw_parse_client_key_exchange()
+ */
+void tlsw_build_client_key_exchange(struct tlsw_wr *w, enum tlsw_kx kx,
+				    const u8 *exchange, size_t len)
+{
+	struct tlsw_wr_vec hs, v;
+
+	if (!len && kx != TLSW_KX_RSA)
+		tlsw_wr_fail(w, -EINVAL);
+	tlsw_build_hs_begin(w, TLSW_HS_CLIENT_KEY_EXCHANGE, &hs);
+	tlsw_wr_vec_begin(w, kx == TLSW_KX_ECDHE ? 1 : 2, &v);
+	tlsw_wr_bytes(w, exchange, len);
+	tlsw_wr_vec_end(w, &v);
+	tlsw_wr_vec_end(w, &hs);
+}
+EXPORT_SYMBOL_IF_KUNIT(tlsw_build_client_key_exchange);

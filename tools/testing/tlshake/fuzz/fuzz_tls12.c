@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Fuzz the TLS 1.2 message parsers of wire_tls12.c.  The first byte picks
+ * the message (see enum below), the rest is its body.  Whatever a parser
+ * accepts points into the input, and what a builder can rebuild rebuilds
+ * to the same bytes.
+ */
+
+#include "fuzz.h"
+
+enum {
+	FUZZ_CERTIFICATE,
+	FUZZ_SKE_ECDHE,
+	FUZZ_SKE_DHE,
+	FUZZ_CERTIFICATE_REQUEST,
+	FUZZ_SERVER_HELLO_DONE,
+	FUZZ_CKE_ECDHE,
+	FUZZ_CKE_DHE,
+	FUZZ_CKE_RSA,
+	FUZZ_NR_MESSAGES
+};
+
+static void fuzz_certificate(const u8 *data, size_t size)
+{
+	enum tlsw_alert alert = TLSW_ALERT_CLOSE_NOTIFY;
+	struct tlsw_certificate cert;
+	struct tlsw_slice it, der;
+	struct tlsw_msg_wr m;
+	unsigned int n = 0;
+	struct tlsw_wr w;
+	u8 *out;
+	int ret;
+
+	ret = tlsw_parse_certificate12(data, size, &cert, &alert);
+	fuzz_check_error(ret, alert);
+	if (ret)
+		return;
+	fuzz_check_slice(&cert.entries, data, size);
+
+	out = malloc(size + TLSW_HS_HEADER_LEN);
+	FUZZ_ASSERT(out);
+	tlsw_wr_init(&w, out, size + TLSW_HS_HEADER_LEN);
+	tlsw_build_certificate12_begin(&w, &m);
+	it = cert.entries;
+	while (tlsw_cert12_next(&it, &der)) {
+		fuzz_check_slice(&der, data, size);
+		FUZZ_ASSERT(der.len);
+		tlsw_build_cert12(&w, der.data, der.len);
+		n++;
+	}
+	tlsw_build_msg_end(&w, &m);
+	FUZZ_ASSERT(n == cert.count);
+	FUZZ_ASSERT(!tlsw_wr_error(&w));
+	FUZZ_ASSERT(w.len == size + TLSW_HS_HEADER_LEN);
+	FUZZ_ASSERT(!memcmp(out + TLSW_HS_HEADER_LEN, data, size));
+	free(out);
+}
+
+static void fuzz_server_key_exchange(const u8 *data, size_t size,
+				     enum tlsw_kx kx)
+{
+	enum tlsw_alert alert = TLSW_ALERT_CLOSE_NOTIFY;
+	struct tlsw_server_key_exchange ske;
+	int ret;
+
+	ret = tlsw_parse_server_key_exchange(data, size, kx, &ske, &alert);
+	fuzz_check_error(ret, alert);
+	if (ret)
+		return;
+	fuzz_check_slice(&ske.params, data, size);
+	fuzz_check_slice(&ske.public, data, size);
+	fuzz_check_slice(&ske.signature, data, size);
+	FUZZ_ASSERT(ske.params.data == data);
+	FUZZ_ASSERT(ske.public.len);
+	/* The signed parameters end where the signature's scheme begins. */
+	FUZZ_ASSERT(ske.params.len + 2 + 2 + ske.signature.len == size);
+	if (kx == TLSW_KX_DHE) {
+		fuzz_check_slice(&ske.dh_p, data, size);
+		fuzz_check_slice(&ske.dh_g, data, size);
+		FUZZ_ASSERT(ske.dh_p.len && ske.dh_g.len);
+	}
+}
+
+static void fuzz_certificate_request(const u8 *data, size_t size)
+{
+	enum tlsw_alert alert = TLSW_ALERT_CLOSE_NOTIFY;
+	struct tlsw_certificate_request12 cr;
+	struct tlsw_slice it, name;
+	int ret;
+
+	ret = tlsw_parse_certificate_request12(data, size, &cr, &alert);
+	fuzz_check_error(ret, alert);
+	if (ret)
+		return;
+	fuzz_check_slice(&cr.cert_types, data, size);
+	FUZZ_ASSERT(cr.cert_types.len);
+	fuzz_check_u16_list(&cr.sig_algs, data, size);
+	FUZZ_ASSERT(cr.sig_algs.len);
+	fuzz_check_slice(&cr.ca_names, data, size);
+	it = cr.ca_names;
+	while (tlsw_ca_name_next(&it, &name)) {
+		fuzz_check_slice(&name, data, size);
+		FUZZ_ASSERT(name.len);
+	}
+}
+
+static void fuzz_client_key_exchange(const u8 *data, size_t size,
+				     enum tlsw_kx kx)
+{
+	enum tlsw_alert alert = TLSW_ALERT_CLOSE_NOTIFY;
+	struct tlsw_slice exchange;
+	struct tlsw_wr w;
+	u8 *out;
+	int ret;
+
+	ret = tlsw_parse_client_key_exchange(data, size, kx, &exchange, &alert);
+	fuzz_check_error(ret, alert);
+	if (ret)
+		return;
+	fuzz_check_slice(&exchange, data, size);
+
+	out = malloc(size + TLSW_HS_HEADER_LEN);
+	FUZZ_ASSERT(out);
+	tlsw_wr_init(&w, out, size + TLSW_HS_HEADER_LEN);
+	tlsw_build_client_key_exchange(&w, kx, exchange.data, exchange.len);
+	FUZZ_ASSERT(!tlsw_wr_error(&w));
+	FUZZ_ASSERT(w.len == size + TLSW_HS_HEADER_LEN);
+	FUZZ_ASSERT(!memcmp(out + TLSW_HS_HEADER_LEN, data, size));
+	free(out);
+}
+
+int LLVMFuzzerTestOneInput(const u8 *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
+{
+	enum tlsw_alert alert = TLSW_ALERT_CLOSE_NOTIFY;
+	int ret;
+
+	if (!size)
+		return 0;
+	switch (data[0] % FUZZ_NR_MESSAGES) {
+	case FUZZ_CERTIFICATE:
+		fuzz_certificate(data + 1, size - 1);
+		break;
+	case FUZZ_SKE_ECDHE:
+		fuzz_server_key_exchange(data + 1, size - 1, TLSW_KX_ECDHE);
+		break;
+	case FUZZ_SKE_DHE:
+		fuzz_server_key_exchange(data + 1, size - 1, TLSW_KX_DHE);
+		break;
+	case FUZZ_CERTIFICATE_REQUEST:
+		fuzz_certificate_request(data + 1, size - 1);
+		break;
+	case FUZZ_SERVER_HELLO_DONE:
+		ret = tlsw_parse_server_hello_done(size - 1, &alert);
+		fuzz_check_error(ret, alert);
+		FUZZ_ASSERT(!ret == (size == 1));
+		break;
+	case FUZZ_CKE_ECDHE:
+		fuzz_client_key_exchange(data + 1, size - 1, TLSW_KX_ECDHE);
+		break;
+	case FUZZ_CKE_DHE:
+		fuzz_client_key_exchange(data + 1, size - 1, TLSW_KX_DHE);
+		break;
+	case FUZZ_CKE_RSA:
+		fuzz_client_key_exchange(data + 1, size - 1, TLSW_KX_RSA);
+		break;
+	}
+	return 0;
+}
