@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The handshake's record layer (RFC 8446 section 5).
+ * The handshake's record layer (RFC 8446 section 5; for TLS 1.2, RFC 5246
+ * section 6.2 with AEAD protection only).
  *
  * Records are read one at a time, header first and then exactly the
  * length it announces, and only when the handshake needs another message:
@@ -27,6 +28,14 @@
  * and the largest we send: a full fragment, its content type, the tag.
  */
 #define TLSHAKE_REC_SIZE	(TLSW_RECORD_HEADER_LEN + TLSW_MAX_CIPHERTEXT13)
+
+/* TLS 1.2 AEAD records (RFC 5246 6.2.3.3): the explicit part of the nonce
+ * of AES-GCM and AES-CCM, and the additional data, seq_num || type ||
+ * version || length, kept after the record buffer: the AEAD takes it
+ * through a scatterlist, so it cannot be on the stack.
+ */
+#define TLSHAKE_EXPLICIT_NONCE_LEN	8
+#define TLSHAKE_AAD12_LEN		13
 
 #if IS_ENABLED(CONFIG_KUNIT)
 const struct tlshake_tamper *tlshake_tamper;
@@ -88,7 +97,7 @@ int tlshake_rl_init(struct tlshake_rl *rl, struct socket *sock,
 	tlshake_transport_init(&rl->tp, sock, timeout_ms);
 	rl->server = server;
 
-	rl->rec = kmalloc(TLSHAKE_REC_SIZE, GFP_KERNEL);
+	rl->rec = kmalloc(TLSHAKE_REC_SIZE + TLSHAKE_AAD12_LEN, GFP_KERNEL);
 	rl->out = kvmalloc(TLSHAKE_MAX_FLIGHT, GFP_KERNEL);
 	reasm_buf = kvmalloc(reasm_size, GFP_KERNEL);
 	if (!reasm_buf)
@@ -117,6 +126,7 @@ void tlshake_rl_free(struct tlshake_rl *rl)
 	if (rl->tp.sock)
 		tlshake_transport_restore(&rl->tp);
 	tlshake_rl_dir_free(&rl->rd);
+	tlshake_rl_dir_free(&rl->rd_next);
 	tlshake_rl_dir_free(&rl->wr);
 	kfree_sensitive(rl->rec);
 	kvfree_sensitive(rl->out, TLSHAKE_MAX_FLIGHT);
@@ -152,7 +162,7 @@ static int tlshake_rl_broken(struct tlshake_rl *rl, int err)
 	return err;
 }
 
-static int tlshake_rl_set_key(struct tlshake_rl_dir *dir,
+static int tlshake_rl_set_key(struct tlshake_rl_dir *dir, bool tls12,
 			      enum tlshake_aead_alg alg, const u8 *key,
 			      const u8 *iv)
 {
@@ -165,6 +175,8 @@ static int tlshake_rl_set_key(struct tlshake_rl_dir *dir,
 	memcpy(dir->iv, iv, TLSHAKE_IV_LEN);
 	dir->seq = 0;
 	dir->on = true;
+	/* RFC 5288 3, RFC 6655 3; ChaCha20-Poly1305 has none (RFC 7905 2). */
+	dir->explicit_nonce = tls12 && alg != TLSHAKE_AEAD_CHACHA20_POLY1305;
 	return 0;
 }
 
@@ -185,7 +197,7 @@ int tlshake_rl_set_read_key(struct tlshake_rl *rl, enum tlshake_aead_alg alg,
 {
 	if (tlsw_reasm_pending(&rl->reasm))
 		return tlshake_rl_fail(rl, TLSW_ALERT_UNEXPECTED_MESSAGE);
-	return tlshake_rl_set_key(&rl->rd, alg, key, iv);
+	return tlshake_rl_set_key(&rl->rd, rl->tls12, alg, key, iv);
 }
 
 /**
@@ -207,7 +219,136 @@ int tlshake_rl_set_write_key(struct tlshake_rl *rl, enum tlshake_aead_alg alg,
 	err = tlshake_rl_flush(rl, true);
 	if (err)
 		return err;
-	return tlshake_rl_set_key(&rl->wr, alg, key, iv);
+	return tlshake_rl_set_key(&rl->wr, rl->tls12, alg, key, iv);
+}
+
+/**
+ * tlshake_rl_use_tls12 - protect records as TLS 1.2 does from now on
+ * @rl: the record layer, no keys on yet
+ *
+ * ChangeCipherSpec stops being the compatibility message of TLS 1.3: the
+ * peer may send one only once tlshake_rl_expect_ccs() allows it.
+ */
+void tlshake_rl_use_tls12(struct tlshake_rl *rl)
+{
+	rl->tls12 = true;
+	rl->ccs_allowed = false;
+}
+
+/**
+ * tlshake_rl_expect_ccs - let the peer's ChangeCipherSpec turn on keys
+ * @rl: the record layer, in TLS 1.2
+ * @alg: the AEAD of the cipher suite
+ * @key: the peer's write key
+ * @iv: the peer's write IV: the 4-byte salt for AES-GCM and AES-CCM
+ *
+ * TLS 1.2 (RFC 5246 7.1): the peer's records are protected from the one
+ * after its ChangeCipherSpec.  Until that comes, its Finished cannot be
+ * read: a Finished under no protection is the engine's
+ * unexpected_message, as is a ChangeCipherSpec at any other time.
+ *
+ * Return: 0 or a negative errno.
+ */
+int tlshake_rl_expect_ccs(struct tlshake_rl *rl, enum tlshake_aead_alg alg,
+			  const u8 *key, const u8 *iv)
+{
+	int err;
+
+	err = tlshake_rl_set_key(&rl->rd_next, true, alg, key, iv);
+	if (!err)
+		rl->ccs_allowed = true;
+	return err;
+}
+
+static size_t tlshake_rl_explicit_len(const struct tlshake_rl_dir *dir)
+{
+	return dir->explicit_nonce ? TLSHAKE_EXPLICIT_NONCE_LEN : 0;
+}
+
+/* TLS 1.2: the nonce of the record numbered @dir->seq, or for a received
+ * record with an explicit nonce, of the one at @explicit.
+ */
+static void tlshake_rl_nonce12(const struct tlshake_rl_dir *dir, u8 *nonce,
+			       const u8 *explicit)
+{
+	__be64 seq = cpu_to_be64(dir->seq);
+	size_t salt = TLSHAKE_AEAD_NONCE_LEN - TLSHAKE_EXPLICIT_NONCE_LEN;
+
+	if (!dir->explicit_nonce) {
+		tlshake_aead_nonce(nonce, dir->iv, dir->seq);
+		return;
+	}
+	memcpy(nonce, dir->iv, salt);
+	memcpy(nonce + salt, explicit ?: (const u8 *)&seq,
+	       TLSHAKE_EXPLICIT_NONCE_LEN);
+}
+
+static void tlshake_rl_aad12(struct tlshake_rl *rl, u64 seq, u8 type,
+			     size_t len)
+{
+	struct tlsw_wr w;
+
+	tlsw_wr_init(&w, rl->rec + TLSHAKE_REC_SIZE, TLSHAKE_AAD12_LEN);
+	tlsw_wr_u32(&w, seq >> 32);
+	tlsw_wr_u32(&w, (u32)seq);
+	tlsw_build_record_header(&w, type, TLSW_VERSION_TLS12, len);
+}
+
+/* Where a record's content goes before it is sealed in place. */
+static u8 *tlshake_rl_content(struct tlshake_rl *rl)
+{
+	return rl->rec + TLSW_RECORD_HEADER_LEN +
+	       (rl->wr.on ? tlshake_rl_explicit_len(&rl->wr) : 0);
+}
+
+/* Frame the @len bytes of @type at tlshake_rl_content() as a record,
+ * protected if the write keys are on (TLS 1.3: RFC 8446 5.2; TLS 1.2:
+ * RFC 5246 6.2.3.3); a ChangeCipherSpec is never protected.  @rec_len is
+ * the record's length, its header included.
+ */
+static int tlshake_rl_seal(struct tlshake_rl *rl, u8 type, size_t len,
+			   size_t *rec_len)
+{
+	bool protect = rl->wr.on && type != TLSW_CT_CHANGE_CIPHER_SPEC;
+	u8 *body = rl->rec + TLSW_RECORD_HEADER_LEN;
+	size_t explicit = tlshake_rl_explicit_len(&rl->wr);
+	u8 nonce[TLSHAKE_AEAD_NONCE_LEN];
+	u8 outer = type;
+	size_t body_len = len;
+	struct tlsw_wr w;
+	int err;
+
+	if (protect && rl->tls12) {
+		body_len = explicit + len + TLSHAKE_AEAD_TAG_LEN;
+	} else if (protect) {
+		body[len] = type;
+		body_len = len + 1 + TLSHAKE_AEAD_TAG_LEN;
+		outer = TLSW_CT_APPLICATION_DATA;
+	}
+	tlsw_wr_init(&w, rl->rec, TLSW_RECORD_HEADER_LEN);
+	tlsw_build_record_header(&w, outer, TLSHAKE_RECORD_VERSION, body_len);
+	*rec_len = TLSW_RECORD_HEADER_LEN + body_len;
+	if (!protect)
+		return 0;
+
+	if (rl->tls12) {
+		tlshake_rl_nonce12(&rl->wr, nonce, NULL);
+		memcpy(body, nonce + TLSHAKE_AEAD_NONCE_LEN - explicit,
+		       explicit);
+		tlshake_rl_aad12(rl, rl->wr.seq, type, len);
+		err = tlshake_aead_seal(&rl->wr.aead, nonce,
+					rl->rec + TLSHAKE_REC_SIZE,
+					TLSHAKE_AAD12_LEN, body + explicit,
+					len);
+	} else {
+		tlshake_aead_nonce(nonce, rl->wr.iv, rl->wr.seq);
+		err = tlshake_aead_seal(&rl->wr.aead, nonce, rl->rec,
+					TLSW_RECORD_HEADER_LEN, body, len + 1);
+	}
+	if (err)
+		return err;
+	rl->wr.seq++;
+	return 0;
 }
 
 /* Send one record of @type carrying @len bytes at @data (at most 2^14),
@@ -217,36 +358,20 @@ int tlshake_rl_set_write_key(struct tlshake_rl *rl, enum tlshake_aead_alg alg,
 static int tlshake_rl_write_record(struct tlshake_rl *rl, u8 type,
 				   const u8 *data, size_t len, bool more)
 {
-	bool protect = rl->wr.on && type != TLSW_CT_CHANGE_CIPHER_SPEC;
-	u8 *body = rl->rec + TLSW_RECORD_HEADER_LEN;
-	size_t body_len = len;
-	struct tlsw_wr w;
+	size_t rec_len;
 	int err;
 
-	memcpy(body, data, len);
-	if (protect) {
-		body[len] = type;
-		body_len = len + 1 + TLSHAKE_AEAD_TAG_LEN;
-		type = TLSW_CT_APPLICATION_DATA;
-	}
-	tlsw_wr_init(&w, rl->rec, TLSW_RECORD_HEADER_LEN);
-	tlsw_build_record_header(&w, type, TLSHAKE_RECORD_VERSION, body_len);
+	if (type == TLSW_CT_CHANGE_CIPHER_SPEC)
+		memcpy(rl->rec + TLSW_RECORD_HEADER_LEN, data, len);
+	else
+		memcpy(tlshake_rl_content(rl), data, len);
+	err = tlshake_rl_seal(rl, type, len, &rec_len);
+	if (err)
+		return err;
+	if (rl->wr.on && type != TLSW_CT_CHANGE_CIPHER_SPEC)
+		tlshake_tamper_record(rl, rl->rec, rec_len);
 
-	if (protect) {
-		u8 nonce[TLSHAKE_AEAD_NONCE_LEN];
-
-		tlshake_aead_nonce(nonce, rl->wr.iv, rl->wr.seq);
-		err = tlshake_aead_seal(&rl->wr.aead, nonce, rl->rec,
-					TLSW_RECORD_HEADER_LEN, body, len + 1);
-		if (err)
-			return err;
-		rl->wr.seq++;
-		tlshake_tamper_record(rl, rl->rec,
-				      TLSW_RECORD_HEADER_LEN + body_len);
-	}
-
-	err = tlshake_transport_send(&rl->tp, rl->rec,
-				     TLSW_RECORD_HEADER_LEN + body_len, more);
+	err = tlshake_transport_send(&rl->tp, rl->rec, rec_len, more);
 	return err ? tlshake_rl_broken(rl, err) : 0;
 }
 
@@ -341,38 +466,18 @@ int tlshake_rl_send_ccs(struct tlshake_rl *rl)
  */
 void tlshake_rl_send_alert(struct tlshake_rl *rl)
 {
-	u8 *body = rl->rec + TLSW_RECORD_HEADER_LEN;
-	size_t body_len = 2;
-	u8 type = TLSW_CT_ALERT;
+	size_t rec_len;
 	struct tlsw_wr w;
 
 	if (rl->alert_origin != TLSHAKE_ALERT_SENT || rl->broken || !rl->rec)
 		return;
 	rl->broken = true;
 
-	tlsw_wr_init(&w, body, 2);
+	tlsw_wr_init(&w, tlshake_rl_content(rl), 2);
 	tlsw_build_alert(&w, TLSW_ALERT_LEVEL_FATAL, rl->alert);
-	if (rl->wr.on) {
-		u8 nonce[TLSHAKE_AEAD_NONCE_LEN];
-
-		body[2] = TLSW_CT_ALERT;
-		body_len = 3 + TLSHAKE_AEAD_TAG_LEN;
-		type = TLSW_CT_APPLICATION_DATA;
-		tlsw_wr_init(&w, rl->rec, TLSW_RECORD_HEADER_LEN);
-		tlsw_build_record_header(&w, type, TLSHAKE_RECORD_VERSION,
-					 body_len);
-		tlshake_aead_nonce(nonce, rl->wr.iv, rl->wr.seq);
-		if (tlshake_aead_seal(&rl->wr.aead, nonce, rl->rec,
-				      TLSW_RECORD_HEADER_LEN, body, 3))
-			return;
-		rl->wr.seq++;
-	} else {
-		tlsw_wr_init(&w, rl->rec, TLSW_RECORD_HEADER_LEN);
-		tlsw_build_record_header(&w, type, TLSHAKE_RECORD_VERSION,
-					 body_len);
-	}
-	tlshake_transport_send_nowait(&rl->tp, rl->rec,
-				      TLSW_RECORD_HEADER_LEN + body_len);
+	if (tlshake_rl_seal(rl, TLSW_CT_ALERT, 2, &rec_len))
+		return;
+	tlshake_transport_send_nowait(&rl->tp, rl->rec, rec_len);
 }
 
 /* RFC 8446 5: one ChangeCipherSpec consisting of the single byte 0x01 is
@@ -386,6 +491,46 @@ static int tlshake_rl_ccs(struct tlshake_rl *rl, const u8 *body, size_t len)
 	    tlsw_reasm_pending(&rl->reasm))
 		return tlshake_rl_fail(rl, TLSW_ALERT_UNEXPECTED_MESSAGE);
 	rl->ccs_seen = true;
+	if (rl->tls12) {
+		/* RFC 5246 7.1: the peer's next record is protected. */
+		tlshake_rl_dir_free(&rl->rd);
+		rl->rd = rl->rd_next;
+		memzero_explicit(&rl->rd_next, sizeof(rl->rd_next));
+		rl->ccs_allowed = false;
+	}
+	return 0;
+}
+
+/* TLS 1.2: remove the protection of the record of @type whose @len bytes
+ * are at @body (RFC 5246 6.2.3.3).  @content is where the plaintext
+ * starts, @content_len its length.
+ */
+static int tlshake_rl_open12(struct tlshake_rl *rl, u8 type, u8 *body,
+			     size_t len, u8 **content, size_t *content_len)
+{
+	size_t explicit = tlshake_rl_explicit_len(&rl->rd);
+	u8 nonce[TLSHAKE_AEAD_NONCE_LEN];
+	size_t n;
+	int err;
+
+	if (len < explicit + TLSHAKE_AEAD_TAG_LEN)
+		return tlshake_rl_fail(rl, TLSW_ALERT_BAD_RECORD_MAC);
+	n = len - explicit - TLSHAKE_AEAD_TAG_LEN;
+	if (n > TLSW_MAX_PLAINTEXT)
+		return tlshake_rl_fail(rl, TLSW_ALERT_RECORD_OVERFLOW);
+
+	tlshake_rl_nonce12(&rl->rd, nonce, explicit ? body : NULL);
+	tlshake_rl_aad12(rl, rl->rd.seq, type, n);
+	err = tlshake_aead_open(&rl->rd.aead, nonce, rl->rec + TLSHAKE_REC_SIZE,
+				TLSHAKE_AAD12_LEN, body + explicit,
+				len - explicit);
+	if (err == -EBADMSG)
+		return tlshake_rl_fail(rl, TLSW_ALERT_BAD_RECORD_MAC);
+	if (err)
+		return err;
+	rl->rd.seq++;
+	*content = body + explicit;
+	*content_len = n;
 	return 0;
 }
 
@@ -424,6 +569,12 @@ static int tlshake_rl_read_record(struct tlshake_rl *rl, u8 *type, u8 **data,
 		err = tlshake_rl_ccs(rl, body, hdr.len);
 		if (err)
 			return err;
+	}
+
+	if (rl->rd.on && rl->tls12) {
+		*type = hdr.type;
+		return tlshake_rl_open12(rl, hdr.type, body, hdr.len, data,
+					 len);
 	}
 
 	/* Once our keys are on a peer that failed early (before it had

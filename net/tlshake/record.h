@@ -29,18 +29,22 @@
  * @iv: the traffic IV, from which each record's nonce is formed
  * @seq: the sequence number of the next record
  * @on: whether records are protected yet
+ * @explicit_nonce: TLS 1.2 AES-GCM and AES-CCM: each record carries the
+ *	last 8 bytes of its nonce, @iv being the 4-byte salt (RFC 5288 3)
  */
 struct tlshake_rl_dir {
 	struct tlshake_aead aead;
 	u8 iv[TLSHAKE_IV_LEN];
 	u64 seq;
 	bool on;
+	bool explicit_nonce;
 };
 
 /**
  * struct tlshake_rl - the record layer of one handshake
  * @tp: the socket and the handshake's deadline
  * @rd: protection of what we receive
+ * @rd_next: TLS 1.2: the protection the peer's ChangeCipherSpec turns on
  * @wr: protection of what we send
  * @reasm: handshake messages being reassembled from received records
  * @rec: one record, read or being written; kmalloc()ed because the AEAD
@@ -48,7 +52,9 @@ struct tlshake_rl_dir {
  * @out: handshake messages queued for sending
  * @out_len: bytes queued at @out
  * @server: we are the server (only tells a test hook who is sending)
- * @ccs_allowed: the peer may send its compatibility ChangeCipherSpec now
+ * @tls12: TLS 1.2 was negotiated: records are protected as RFC 5246
+ *	6.2.3.3 says, and ChangeCipherSpec is a protocol message
+ * @ccs_allowed: the peer may send its ChangeCipherSpec now
  * @ccs_seen: it has sent it
  * @broken: the transport failed; nothing more can be sent
  * @alert_origin: TLSHAKE_ALERT_NONE, or whether @alert was received or is
@@ -58,12 +64,14 @@ struct tlshake_rl_dir {
 struct tlshake_rl {
 	struct tlshake_transport tp;
 	struct tlshake_rl_dir rd;
+	struct tlshake_rl_dir rd_next;
 	struct tlshake_rl_dir wr;
 	struct tlsw_reasm reasm;
 	u8 *rec;
 	u8 *out;
 	size_t out_len;
 	bool server;
+	bool tls12;
 	bool ccs_allowed;
 	bool ccs_seen;
 	bool broken;
@@ -81,6 +89,9 @@ int tlshake_rl_set_read_key(struct tlshake_rl *rl, enum tlshake_aead_alg alg,
 			    const u8 *key, const u8 *iv);
 int tlshake_rl_set_write_key(struct tlshake_rl *rl, enum tlshake_aead_alg alg,
 			     const u8 *key, const u8 *iv);
+void tlshake_rl_use_tls12(struct tlshake_rl *rl);
+int tlshake_rl_expect_ccs(struct tlshake_rl *rl, enum tlshake_aead_alg alg,
+			  const u8 *key, const u8 *iv);
 
 int tlshake_rl_read_msg(struct tlshake_rl *rl, struct tlsw_hs_msg *msg);
 int tlshake_rl_read_done(struct tlshake_rl *rl);
