@@ -28,6 +28,12 @@ static const u16 tlshake_default_suites[] = {
 	TLSW_TLS_AES_128_GCM_SHA256,
 	TLSW_TLS_AES_256_GCM_SHA384,
 	TLSW_TLS_CHACHA20_POLY1305_SHA256,
+	TLSW_TLS_ECDHE_ECDSA_AES_128_GCM_SHA256,
+	TLSW_TLS_ECDHE_RSA_AES_128_GCM_SHA256,
+	TLSW_TLS_ECDHE_ECDSA_AES_256_GCM_SHA384,
+	TLSW_TLS_ECDHE_RSA_AES_256_GCM_SHA384,
+	TLSW_TLS_ECDHE_ECDSA_CHACHA20_POLY1305,
+	TLSW_TLS_ECDHE_RSA_CHACHA20_POLY1305,
 };
 
 static const u16 tlshake_default_groups[] = {
@@ -124,8 +130,9 @@ static int tlshake_params_check(const struct tlshake_params *p)
 	    !tlshake_version_known(p->max_version) ||
 	    (p->min_version && p->min_version > max))
 		return -EINVAL;
-	/* Only TLS 1.3 is implemented. */
-	if (max != TLSHAKE_TLS_1_3)
+	/* The TLS 1.2 server is not implemented. */
+	if (server && (max != TLSHAKE_TLS_1_3 ||
+		       p->min_version == TLSHAKE_TLS_1_2))
 		return -EPROTONOSUPPORT;
 
 	if (p->verify & ~TLSHAKE_VERIFY_ALL ||
@@ -161,6 +168,36 @@ static int tlshake_params_check(const struct tlshake_params *p)
 	return 0;
 }
 
+/* Keep the suites of the versions we may negotiate; narrow the range of
+ * versions to those with a suite left.
+ */
+static int tlshake_hs_config_versions(struct tlshake_hs *hs)
+{
+	const struct tlshake_params *p = hs->params;
+	u16 min = TLSHAKE_TLS_1_3, max = TLSHAKE_TLS_1_2;
+	const struct tlshake_suite *suite;
+	unsigned int i, n = 0;
+
+	hs->min_version = p->min_version ?: (hs->server ? TLSHAKE_TLS_1_3 :
+					     TLSHAKE_TLS_1_2);
+	hs->max_version = p->max_version ?: TLSHAKE_TLS_1_3;
+	for (i = 0; i < hs->num_suites; i++) {
+		suite = tlshake_suite_find(hs->suites[i]);
+		if (suite->version < hs->min_version ||
+		    suite->version > hs->max_version)
+			continue;
+		hs->suites[n++] = suite->id;
+		min = min_t(u16, min, suite->version);
+		max = max_t(u16, max, suite->version);
+	}
+	if (!n)
+		return -EINVAL;
+	hs->num_suites = n;
+	hs->min_version = min;
+	hs->max_version = max;
+	return 0;
+}
+
 static int tlshake_hs_config(struct tlshake_hs *hs)
 {
 	const struct tlshake_params *p = hs->params;
@@ -171,6 +208,8 @@ static int tlshake_hs_config(struct tlshake_hs *hs)
 				  tlshake_default_suites,
 				  ARRAY_SIZE(tlshake_default_suites),
 				  tlshake_suite_known);
+	if (!err)
+		err = tlshake_hs_config_versions(hs);
 	if (!err)
 		err = tlshake_config_list(hs->groups, &hs->num_groups,
 					  p->groups, p->num_groups,
@@ -250,7 +289,7 @@ static void tlshake_hs_abort(struct tlshake_hs *hs)
 static void tlshake_hs_result(struct tlshake_hs *hs,
 			      struct tlshake_result *result)
 {
-	result->version = TLSHAKE_TLS_1_3;
+	result->version = hs->version;
 	result->cipher_suite = hs->suite->id;
 	result->group = hs->group;
 	result->peer_sig_scheme = hs->peer_sig_scheme;
@@ -338,6 +377,8 @@ int tlshake_handshake(struct socket *sock, const struct tlshake_params *params,
 		return -ENOMEM;
 	hs->params = params;
 	hs->server = params->role == TLSHAKE_ROLE_SERVER;
+	/* Until a TLS 1.2 ServerHello says otherwise. */
+	hs->version = TLSHAKE_TLS_1_3;
 
 	err = tlshake_hs_config(hs);
 	if (!err)
@@ -370,7 +411,7 @@ int tlshake_handshake(struct socket *sock, const struct tlshake_params *params,
 	/* The socket gets its timeouts back before kTLS takes it over. */
 	tlshake_rl_free(&hs->rl);
 	if (!err)
-		err = tlshake_ktls_handoff(sock, TLSHAKE_TLS_1_3,
+		err = tlshake_ktls_handoff(sock, hs->version,
 					   hs->suite->aead, &hs->tx, &hs->rx);
 out:
 	tlshake_hs_free(hs);

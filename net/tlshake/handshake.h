@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The TLS 1.3 handshake engine (RFC 8446): the state of one handshake, and
- * what the client and server state machines share.
+ * The handshake engine: the state of one handshake, and what the state
+ * machines of TLS 1.3 (RFC 8446) and TLS 1.2 (RFC 5246) share.
  */
 #ifndef _NET_TLSHAKE_HANDSHAKE_H
 #define _NET_TLSHAKE_HANDSHAKE_H
@@ -23,15 +23,34 @@ struct tlshake_privkey;
 struct tlshake_pubkey;
 
 /**
- * struct tlshake_suite - a TLS 1.3 cipher suite
+ * enum tlshake_suite_auth - how a TLS 1.2 cipher suite's server proves
+ *	itself
+ * @TLSHAKE_AUTH_ANY: TLS 1.3: the suite does not say
+ * @TLSHAKE_AUTH_ECDSA: an ECDSA signature over the key exchange
+ * @TLSHAKE_AUTH_RSA: an RSA signature over the key exchange
+ */
+enum tlshake_suite_auth {
+	TLSHAKE_AUTH_ANY,
+	TLSHAKE_AUTH_ECDSA,
+	TLSHAKE_AUTH_RSA,
+};
+
+/**
+ * struct tlshake_suite - a cipher suite
  * @id: its code point
+ * @version: the protocol version it belongs to
  * @aead: its record protection
- * @hash: its hash function
+ * @hash: its hash function (TLS 1.2: the PRF's)
+ * @kx: TLS 1.2: its key exchange
+ * @auth: TLS 1.2: the server's signature
  */
 struct tlshake_suite {
 	u16 id;
+	u16 version;
 	enum tlshake_aead_alg aead;
 	enum tlshake_hash hash;
+	enum tlsw_kx kx;
+	enum tlshake_suite_auth auth;
 };
 
 const struct tlshake_suite *tlshake_suite_find(u16 id);
@@ -40,6 +59,9 @@ const struct tlshake_suite *tlshake_suite_find(u16 id);
  * struct tlshake_hs - one handshake in progress
  * @params: what the caller asked for
  * @server: we are the server
+ * @min_version: the lowest protocol version we accept
+ * @max_version: the highest we offer or accept
+ * @version: the negotiated version
  * @suites: the cipher suites we offer or accept, in preference order
  * @num_suites: entries in @suites
  * @groups: the groups we offer or accept, in preference order
@@ -69,6 +91,7 @@ const struct tlshake_suite *tlshake_suite_find(u16 id);
  * @verify_error: why the peer's certificate was refused
  *	(TLSHAKE_VERIFY_ERR_*), for the caller's result
  * @random: our random
+ * @peer_random: the peer's random (TLS 1.2: the PRF's seeds take both)
  * @session_id: the ClientHello's legacy_session_id
  * @session_id_len: its length
  * @alpn: the agreed ALPN protocol
@@ -82,6 +105,9 @@ const struct tlshake_suite *tlshake_suite_find(u16 id);
 struct tlshake_hs {
 	const struct tlshake_params *params;
 	bool server;
+	u16 min_version;
+	u16 max_version;
+	u16 version;
 
 	u16 suites[TLSHAKE_LIST_MAX];
 	unsigned int num_suites;
@@ -110,6 +136,7 @@ struct tlshake_hs {
 	u8 verify_error;
 
 	u8 random[TLSW_RANDOM_LEN];
+	u8 peer_random[TLSW_RANDOM_LEN];
 	u8 session_id[TLSW_SESSION_ID_MAX];
 	u8 session_id_len;
 	u8 alpn[TLSHAKE_ALPN_MAX];
@@ -125,6 +152,22 @@ struct tlshake_hs {
 
 int tlshake_tls13_client(struct tlshake_hs *hs);
 int tlshake_tls13_server(struct tlshake_hs *hs);
+int tlshake_tls12_client(struct tlshake_hs *hs, const struct tlsw_hs_msg *msg,
+			 const struct tlsw_server_hello *sh);
+int tlshake_client_server_exts(struct tlshake_hs *hs,
+			       const struct tlsw_exts *e);
+
+/* tls12.c: the TLS 1.2 key derivation, ChangeCipherSpec and Finished */
+int tlshake_tls12_master_secret(struct tlshake_hs *hs, const u8 *pms,
+				size_t pms_len);
+int tlshake_tls12_keys(struct tlshake_hs *hs);
+int tlshake_tls12_send_finished(struct tlshake_hs *hs);
+int tlshake_tls12_recv_finished(struct tlshake_hs *hs,
+				const struct tlsw_hs_msg *msg);
+int tlshake_tls12_recv_certificate(struct tlshake_hs *hs,
+				   const struct tlsw_hs_msg *msg);
+void tlshake_tls12_ktls_keys(struct tlshake_hs *hs);
+int tlshake_hs_verify_chain(struct tlshake_hs *hs);
 
 /* tls13.c: what both roles share */
 int tlshake_fail(struct tlshake_hs *hs, enum tlsw_alert desc);

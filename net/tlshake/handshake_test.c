@@ -1334,9 +1334,9 @@ static void hs_test_params(struct kunit *test)
 	p.role = 3;
 	KUNIT_EXPECT_EQ(test, tlshake_handshake(t->client.sock, &p, &result),
 			-EINVAL);
-	p = t->client.params;
+	p = t->server.params;
 	p.max_version = TLSHAKE_TLS_1_2;
-	KUNIT_EXPECT_EQ(test, tlshake_handshake(t->client.sock, &p, &result),
+	KUNIT_EXPECT_EQ(test, tlshake_handshake(t->server.sock, &p, &result),
 			-EPROTONOSUPPORT);
 	p = t->client.params;
 	p.cipher_suites = &bad_suite;

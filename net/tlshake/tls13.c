@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * What the TLS 1.3 client and server share (RFC 8446): the cipher
- * suites, sending and reading handshake messages through the transcript,
+ * suites (those of TLS 1.2 too), sending and reading handshake messages through the transcript,
  * the key changes, Certificate, CertificateVerify and Finished.
  */
 
@@ -14,22 +14,49 @@
 #include "sig.h"
 #include "verify.h"
 
+#define TLSHAKE_SUITE13(id, aead, hash)					\
+	{ id, TLSW_VERSION_TLS13, aead, hash, TLSW_KX_ECDHE, TLSHAKE_AUTH_ANY }
+#define TLSHAKE_SUITE12(id, aead, hash, kx, auth)			\
+	{ id, TLSW_VERSION_TLS12, aead, hash, kx, auth }
+
+/* The TLS 1.3 suites, then those of TLS 1.2 with ECDHE and an AEAD kTLS
+ * carries (RFC 5289, RFC 7905).
+ */
 static const struct tlshake_suite tlshake_suites[] = {
-	{ TLSW_TLS_AES_128_GCM_SHA256, TLSHAKE_AEAD_AES_128_GCM,
-	  TLSHAKE_HASH_SHA256 },
-	{ TLSW_TLS_AES_256_GCM_SHA384, TLSHAKE_AEAD_AES_256_GCM,
-	  TLSHAKE_HASH_SHA384 },
-	{ TLSW_TLS_CHACHA20_POLY1305_SHA256, TLSHAKE_AEAD_CHACHA20_POLY1305,
-	  TLSHAKE_HASH_SHA256 },
-	{ TLSW_TLS_AES_128_CCM_SHA256, TLSHAKE_AEAD_AES_128_CCM,
-	  TLSHAKE_HASH_SHA256 },
+	TLSHAKE_SUITE13(TLSW_TLS_AES_128_GCM_SHA256, TLSHAKE_AEAD_AES_128_GCM,
+			TLSHAKE_HASH_SHA256),
+	TLSHAKE_SUITE13(TLSW_TLS_AES_256_GCM_SHA384, TLSHAKE_AEAD_AES_256_GCM,
+			TLSHAKE_HASH_SHA384),
+	TLSHAKE_SUITE13(TLSW_TLS_CHACHA20_POLY1305_SHA256,
+			TLSHAKE_AEAD_CHACHA20_POLY1305, TLSHAKE_HASH_SHA256),
+	TLSHAKE_SUITE13(TLSW_TLS_AES_128_CCM_SHA256, TLSHAKE_AEAD_AES_128_CCM,
+			TLSHAKE_HASH_SHA256),
+	TLSHAKE_SUITE12(TLSW_TLS_ECDHE_ECDSA_AES_128_GCM_SHA256,
+			TLSHAKE_AEAD_AES_128_GCM, TLSHAKE_HASH_SHA256,
+			TLSW_KX_ECDHE, TLSHAKE_AUTH_ECDSA),
+	TLSHAKE_SUITE12(TLSW_TLS_ECDHE_ECDSA_AES_256_GCM_SHA384,
+			TLSHAKE_AEAD_AES_256_GCM, TLSHAKE_HASH_SHA384,
+			TLSW_KX_ECDHE, TLSHAKE_AUTH_ECDSA),
+	TLSHAKE_SUITE12(TLSW_TLS_ECDHE_ECDSA_CHACHA20_POLY1305,
+			TLSHAKE_AEAD_CHACHA20_POLY1305, TLSHAKE_HASH_SHA256,
+			TLSW_KX_ECDHE, TLSHAKE_AUTH_ECDSA),
+	TLSHAKE_SUITE12(TLSW_TLS_ECDHE_RSA_AES_128_GCM_SHA256,
+			TLSHAKE_AEAD_AES_128_GCM, TLSHAKE_HASH_SHA256,
+			TLSW_KX_ECDHE, TLSHAKE_AUTH_RSA),
+	TLSHAKE_SUITE12(TLSW_TLS_ECDHE_RSA_AES_256_GCM_SHA384,
+			TLSHAKE_AEAD_AES_256_GCM, TLSHAKE_HASH_SHA384,
+			TLSW_KX_ECDHE, TLSHAKE_AUTH_RSA),
+	TLSHAKE_SUITE12(TLSW_TLS_ECDHE_RSA_CHACHA20_POLY1305,
+			TLSHAKE_AEAD_CHACHA20_POLY1305, TLSHAKE_HASH_SHA256,
+			TLSW_KX_ECDHE, TLSHAKE_AUTH_RSA),
 };
 
 /**
- * tlshake_suite_find - look up a TLS 1.3 cipher suite
+ * tlshake_suite_find - look up a cipher suite
  * @id: its code point
  *
- * Return: the suite, or NULL if it is not a TLS 1.3 suite tlshake offers.
+ * Return: the suite, or NULL if it is not one tlshake offers.  Its
+ * version says which protocol it belongs to.
  */
 const struct tlshake_suite *tlshake_suite_find(u16 id)
 {
@@ -374,6 +401,30 @@ int tlshake_tls13_send_finished(struct tlshake_hs *hs)
 	return err;
 }
 
+/**
+ * tlshake_hs_verify_chain - verify the peer's chain
+ * @hs: the handshake, @hs->peer_chain set
+ *
+ * Through the verification entry point, which gives the key of the
+ * end-entity certificate; a refusal is sent as the alert it names.
+ *
+ * Return: 0 or a negative errno.
+ */
+int tlshake_hs_verify_chain(struct tlshake_hs *hs)
+{
+	enum tlsw_alert alert;
+	int err;
+
+	err = tlshake_verify_peer(hs->params, hs->trust_anchors,
+				  hs->trust_anchors_len, hs->peer_chain,
+				  hs->peer_chain_len, &hs->peer_key,
+				  &hs->peer_verified, &alert,
+				  &hs->verify_error);
+	if (err == -EKEYREJECTED)
+		return tlshake_fail(hs, alert);
+	return err;
+}
+
 /* The peer's chain, kept in the form of tlshake_params.cert_chain. */
 static int tlshake_tls13_keep_chain(struct tlshake_hs *hs,
 				    const struct tlsw_certificate *cert)
@@ -435,15 +486,8 @@ int tlshake_tls13_recv_certificate(struct tlshake_hs *hs,
 		       tlshake_fail(hs, TLSW_ALERT_DECODE_ERROR);
 
 	err = tlshake_tls13_keep_chain(hs, &cert);
-	if (err)
-		return err;
-	err = tlshake_verify_peer(hs->params, hs->trust_anchors,
-				  hs->trust_anchors_len, hs->peer_chain,
-				  hs->peer_chain_len, &hs->peer_key,
-				  &hs->peer_verified, &alert,
-				  &hs->verify_error);
-	if (err == -EKEYREJECTED)
-		return tlshake_fail(hs, alert);
+	if (!err)
+		err = tlshake_hs_verify_chain(hs);
 	if (err)
 		return err;
 	return tlshake_hs_hash(hs, msg);

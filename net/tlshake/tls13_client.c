@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The TLS 1.3 client (RFC 8446 sections 2 and 4): ClientHello, at most one
- * HelloRetryRequest, then the server's flight, then ours.
+ * HelloRetryRequest, then the server's flight, then ours.  A ServerHello
+ * for TLS 1.2 hands the handshake to the TLS 1.2 client.
  *
  * Each message is taken in a state that expects it; any other message is
  * an unexpected_message.
@@ -71,7 +72,10 @@ static void tlshake_client_sig_algs_cert(struct tlshake_hs *hs,
 static int tlshake_client_hello(struct tlshake_hs *hs,
 				const struct tlsw_slice *cookie)
 {
-	static const u16 versions[] = { TLSW_VERSION_TLS13 };
+	static const u16 versions[] = { TLSW_VERSION_TLS13, TLSW_VERSION_TLS12 };
+	static const u8 point_formats[] = { TLSW_EC_POINT_UNCOMPRESSED };
+	bool offer13 = hs->max_version == TLSW_VERSION_TLS13;
+	bool offer12 = hs->min_version == TLSW_VERSION_TLS12;
 	const struct tlshake_params *p = hs->params;
 	struct tlsw_key_share share;
 	struct tlsw_msg_wr m;
@@ -94,10 +98,24 @@ static int tlshake_client_hello(struct tlshake_hs *hs,
 	tlsw_build_client_hello_begin(&w, &m, hs->random, hs->session_id,
 				      hs->session_id_len, hs->suites,
 				      hs->num_suites);
-	tlsw_build_ext_supported_versions(&w, versions, ARRAY_SIZE(versions));
+	/* A client of TLS 1.2 alone sends neither (RFC 8446 4.2.1). */
+	if (offer13) {
+		tlsw_build_ext_supported_versions(&w, versions,
+						  offer12 ? 2 : 1);
+		tlsw_build_ext_key_share_ch(&w, &share, 1);
+	}
 	tlsw_build_ext_u16_list(&w, TLSW_EXT_SUPPORTED_GROUPS, hs->groups,
 				hs->num_groups);
-	tlsw_build_ext_key_share_ch(&w, &share, 1);
+	/* TLS 1.2: RFC 7627 (required of the server, see tls12_client.c),
+	 * RFC 8422 5.1.2, and RFC 5746 3.4 for an initial handshake.
+	 */
+	if (offer12) {
+		tlsw_build_ext_empty(&w, TLSW_EXT_EXTENDED_MASTER_SECRET);
+		tlsw_build_ext_u8_list(&w, TLSW_EXT_EC_POINT_FORMATS,
+				       point_formats,
+				       ARRAY_SIZE(point_formats));
+		tlsw_build_ext_u8_list(&w, TLSW_EXT_RENEGOTIATION_INFO, NULL, 0);
+	}
 	tlsw_build_ext_u16_list(&w, TLSW_EXT_SIGNATURE_ALGORITHMS,
 				hs->sig_schemes, hs->num_sig_schemes);
 	tlshake_client_sig_algs_cert(hs, &w);
@@ -182,15 +200,26 @@ static int tlshake_client_server_hello(struct tlshake_hs *hs,
 				      &alert);
 	if (err)
 		return tlshake_fail(hs, alert);
-	/* We offer TLS 1.3 only. */
-	if (sh.version != TLSW_VERSION_TLS13)
+	if (sh.version == TLSW_VERSION_TLS12 &&
+	    hs->min_version == TLSW_VERSION_TLS12) {
+		/* RFC 8446 4.1.3 and 4.1.4: no downgrade from TLS 1.3, and
+		 * none after a HelloRetryRequest.
+		 */
+		if (hs->hrr || (hs->max_version == TLSW_VERSION_TLS13 &&
+				tlsw_random_has_downgrade_marker(sh.random)))
+			return tlshake_fail(hs, TLSW_ALERT_ILLEGAL_PARAMETER);
+		*state = TLSHAKE_C_DONE;
+		return tlshake_tls12_client(hs, msg, &sh);
+	}
+	if (sh.version != TLSW_VERSION_TLS13 ||
+	    hs->max_version != TLSW_VERSION_TLS13)
 		return tlshake_fail(hs, TLSW_ALERT_PROTOCOL_VERSION);
 	if (sh.session_id.len != hs->session_id_len ||
 	    memcmp(sh.session_id.data, hs->session_id, hs->session_id_len))
 		return tlshake_fail(hs, TLSW_ALERT_ILLEGAL_PARAMETER);
 	suite = tlshake_suite_find(sh.cipher_suite);
-	if (!suite || !tlshake_hs_offers(hs->suites, hs->num_suites,
-					 sh.cipher_suite) ||
+	if (!suite || suite->version != TLSW_VERSION_TLS13 ||
+	    !tlshake_hs_offers(hs->suites, hs->num_suites, sh.cipher_suite) ||
 	    (hs->suite && hs->suite != suite))
 		return tlshake_fail(hs, TLSW_ALERT_ILLEGAL_PARAMETER);
 
@@ -226,40 +255,60 @@ static int tlshake_client_server_hello(struct tlshake_hs *hs,
 	return err;
 }
 
-/* Every extension the server sends must answer one of ours (RFC 8446
- * 4.2): ALPN one name we offered, server_name acknowledging our
- * SNI.  supported_groups only informs.
+/**
+ * tlshake_client_server_exts - check the server's answers to our offers
+ * @hs: the handshake
+ * @e: the extensions of EncryptedExtensions, or of a TLS 1.2 ServerHello
+ *
+ * Every extension the server sends must answer one of ours (RFC 8446
+ * 4.2, RFC 5246 7.4.1.4): ALPN one name we offered, server_name
+ * acknowledging our SNI.  supported_groups only informs.  The agreed
+ * protocol goes into @hs.
+ *
+ * Return: 0 or a negative errno, the alert set.
  */
-static int tlshake_client_encrypted_extensions(struct tlshake_hs *hs,
-					       const struct tlsw_hs_msg *msg)
+int tlshake_client_server_exts(struct tlshake_hs *hs,
+			       const struct tlsw_exts *e)
 {
 	const struct tlshake_params *p = hs->params;
 	struct tlsw_slice it, name;
+	bool offered = false;
+
+	if ((tlsw_exts_has(e, TLSW_EXTB_SERVER_NAME) &&
+	     !tlshake_client_sends_sni(hs)) ||
+	    (tlsw_exts_has(e, TLSW_EXTB_ALPN) && !p->alpn))
+		return tlshake_fail(hs, TLSW_ALERT_UNSUPPORTED_EXTENSION);
+
+	if (tlsw_exts_has(e, TLSW_EXTB_ALPN)) {
+		tlsw_slice_init(&it, p->alpn, p->alpn_len);
+		while (!offered && tlsw_alpn_next(&it, &name))
+			offered = name.len == e->alpn.len &&
+				  !memcmp(name.data, e->alpn.data, name.len);
+		if (!offered)
+			return tlshake_fail(hs, TLSW_ALERT_ILLEGAL_PARAMETER);
+		memcpy(hs->alpn, e->alpn.data, e->alpn.len);
+		hs->alpn_len = e->alpn.len;
+	}
+	return 0;
+}
+
+/* We offer no early data. */
+static int tlshake_client_encrypted_extensions(struct tlshake_hs *hs,
+					       const struct tlsw_hs_msg *msg)
+{
 	enum tlsw_alert alert;
 	struct tlsw_exts e;
-	bool offered = false;
 	int err;
 
 	err = tlsw_parse_encrypted_extensions(msg->body.data, msg->body.len,
 					      &e, &alert);
 	if (err)
 		return tlshake_fail(hs, alert);
-	if ((tlsw_exts_has(&e, TLSW_EXTB_SERVER_NAME) &&
-	     !tlshake_client_sends_sni(hs)) ||
-	    (tlsw_exts_has(&e, TLSW_EXTB_ALPN) && !p->alpn) ||
-	    tlsw_exts_has(&e, TLSW_EXTB_EARLY_DATA))
+	if (tlsw_exts_has(&e, TLSW_EXTB_EARLY_DATA))
 		return tlshake_fail(hs, TLSW_ALERT_UNSUPPORTED_EXTENSION);
-
-	if (tlsw_exts_has(&e, TLSW_EXTB_ALPN)) {
-		tlsw_slice_init(&it, p->alpn, p->alpn_len);
-		while (!offered && tlsw_alpn_next(&it, &name))
-			offered = name.len == e.alpn.len &&
-				  !memcmp(name.data, e.alpn.data, name.len);
-		if (!offered)
-			return tlshake_fail(hs, TLSW_ALERT_ILLEGAL_PARAMETER);
-		memcpy(hs->alpn, e.alpn.data, e.alpn.len);
-		hs->alpn_len = e.alpn.len;
-	}
+	err = tlshake_client_server_exts(hs, &e);
+	if (err)
+		return err;
 	return tlshake_hs_hash(hs, msg);
 }
 

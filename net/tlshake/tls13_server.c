@@ -63,11 +63,15 @@ static const struct tlshake_suite *
 tlshake_server_choose_suite(struct tlshake_hs *hs,
 			    const struct tlsw_client_hello *ch)
 {
+	const struct tlshake_suite *suite;
 	unsigned int i;
 
-	for (i = 0; i < hs->num_suites; i++)
-		if (tlsw_u16_list_has(&ch->cipher_suites, hs->suites[i]))
-			return tlshake_suite_find(hs->suites[i]);
+	for (i = 0; i < hs->num_suites; i++) {
+		suite = tlshake_suite_find(hs->suites[i]);
+		if (suite->version == TLSW_VERSION_TLS13 &&
+		    tlsw_u16_list_has(&ch->cipher_suites, hs->suites[i]))
+			return suite;
+	}
 	return NULL;
 }
 

@@ -1,0 +1,289 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The TLS 1.2 client (RFC 5246 7.3, ECDHE as RFC 8422 says), taking over
+ * from the TLS 1.3 client at a TLS 1.2 ServerHello: the server's
+ * Certificate, ServerKeyExchange, CertificateRequest if it asks and
+ * ServerHelloDone; then our flight: an empty Certificate if one was asked
+ * for, ClientKeyExchange, ChangeCipherSpec and Finished; then the server's
+ * ChangeCipherSpec and Finished.
+ *
+ * Each message is taken in a state that expects it; any other message is
+ * an unexpected_message.
+ */
+
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include "handshake.h"
+#include "sig.h"
+
+/**
+ * enum tlshake_client12_state - what the TLS 1.2 client waits for
+ * @TLSHAKE_C12_WAIT_CERT: the server's Certificate
+ * @TLSHAKE_C12_WAIT_SKE: ServerKeyExchange
+ * @TLSHAKE_C12_WAIT_CR_SHD: CertificateRequest or ServerHelloDone
+ * @TLSHAKE_C12_WAIT_SHD: ServerHelloDone
+ * @TLSHAKE_C12_WAIT_FINISHED: the server's Finished, after its
+ *	ChangeCipherSpec
+ * @TLSHAKE_C12_DONE: nothing: the handshake is complete
+ */
+enum tlshake_client12_state {
+	TLSHAKE_C12_WAIT_CERT,
+	TLSHAKE_C12_WAIT_SKE,
+	TLSHAKE_C12_WAIT_CR_SHD,
+	TLSHAKE_C12_WAIT_SHD,
+	TLSHAKE_C12_WAIT_FINISHED,
+	TLSHAKE_C12_DONE,
+};
+
+/* RFC 7627 5.2 and RFC 5746 3.4: a server must support the extended
+ * master secret and secure renegotiation, and in an initial handshake
+ * renegotiated_connection is empty; a client that goes on without them is
+ * open to the triple handshake and renegotiation attacks.
+ */
+static int tlshake_client12_server_hello(struct tlshake_hs *hs,
+					 const struct tlsw_hs_msg *msg,
+					 const struct tlsw_server_hello *sh)
+{
+	const struct tlsw_exts *e = &sh->ext;
+	const struct tlshake_suite *suite;
+	int err;
+
+	suite = tlshake_suite_find(sh->cipher_suite);
+	if (!suite || suite->version != TLSW_VERSION_TLS12 ||
+	    !tlshake_hs_offers(hs->suites, hs->num_suites, sh->cipher_suite))
+		return tlshake_fail(hs, TLSW_ALERT_ILLEGAL_PARAMETER);
+	if (!tlsw_exts_has(e, TLSW_EXTB_EXTENDED_MASTER_SECRET) ||
+	    !tlsw_exts_has(e, TLSW_EXTB_RENEGOTIATION_INFO) ||
+	    e->renegotiation_info.len)
+		return tlshake_fail(hs, TLSW_ALERT_HANDSHAKE_FAILURE);
+	/* We ask for no ticket. */
+	if (tlsw_exts_has(e, TLSW_EXTB_SESSION_TICKET))
+		return tlshake_fail(hs, TLSW_ALERT_UNSUPPORTED_EXTENSION);
+	err = tlshake_client_server_exts(hs, e);
+	if (err)
+		return err;
+
+	memcpy(hs->peer_random, sh->random, TLSW_RANDOM_LEN);
+	hs->version = TLSW_VERSION_TLS12;
+	tlshake_rl_use_tls12(&hs->rl);
+	err = tlshake_tls13_select_suite(hs, suite);
+	if (err)
+		return err;
+	return tlshake_hs_hash(hs, msg);
+}
+
+/* The server's signature (RFC 8422 5.4, RFC 5246 7.4.3) must use a scheme
+ * we offered, of the kind its suite names, fitting its certificate.
+ */
+static bool tlshake_client12_scheme_ok(struct tlshake_hs *hs, u16 scheme)
+{
+	bool ecdsa = (scheme & 0xff) == 0x03;
+
+	if (!tlshake_hs_offers(hs->sig_schemes, hs->num_sig_schemes, scheme) ||
+	    !tlshake_sig_key_fits(hs->peer_key, scheme))
+		return false;
+	return hs->suite->auth == (ecdsa ? TLSHAKE_AUTH_ECDSA :
+				   TLSHAKE_AUTH_RSA);
+}
+
+static int tlshake_client12_verify_ske(struct tlshake_hs *hs,
+				       const struct tlsw_server_key_exchange *ske)
+{
+	size_t len = 2 * TLSW_RANDOM_LEN + ske->params.len;
+	u8 *content;
+	int err;
+
+	content = kmalloc(len, GFP_KERNEL);
+	if (!content)
+		return -ENOMEM;
+	memcpy(content, hs->random, TLSW_RANDOM_LEN);
+	memcpy(content + TLSW_RANDOM_LEN, hs->peer_random, TLSW_RANDOM_LEN);
+	memcpy(content + 2 * TLSW_RANDOM_LEN, ske->params.data,
+	       ske->params.len);
+	err = tlshake_sig_verify(hs->peer_key, ske->scheme, content, len,
+				 ske->signature.data, ske->signature.len);
+	kfree(content);
+	if (err == -EBADMSG)
+		return tlshake_fail(hs, TLSW_ALERT_DECRYPT_ERROR);
+	return err;
+}
+
+/* The group must be one we offered; our key pair is made for it, and the
+ * premaster secret derived at once, into @pms.
+ */
+static int tlshake_client12_ske(struct tlshake_hs *hs,
+				const struct tlsw_hs_msg *msg, u8 *pms,
+				size_t *pms_len)
+{
+	struct tlsw_server_key_exchange ske;
+	enum tlsw_alert alert;
+	int err;
+
+	err = tlsw_parse_server_key_exchange(msg->body.data, msg->body.len,
+					     hs->suite->kx, &ske, &alert);
+	if (err)
+		return tlshake_fail(hs, alert);
+	if (!tlshake_hs_offers(hs->groups, hs->num_groups, ske.group) ||
+	    ske.public.len != tlshake_kex_public_len(ske.group) ||
+	    !tlshake_client12_scheme_ok(hs, ske.scheme))
+		return tlshake_fail(hs, TLSW_ALERT_ILLEGAL_PARAMETER);
+	err = tlshake_client12_verify_ske(hs, &ske);
+	if (err)
+		return err;
+	hs->peer_sig_scheme = ske.scheme;
+
+	/* A fresh key pair: the one of our TLS 1.3 key share was sent. */
+	tlshake_kex_free(&hs->kex);
+	hs->group = ske.group;
+	err = tlshake_kex_init(&hs->kex, hs->group);
+	if (!err)
+		err = tlshake_kex_derive_tls12(&hs->kex, ske.public.data,
+					       ske.public.len, pms, pms_len);
+	if (err == -EINVAL)
+		return tlshake_fail(hs, TLSW_ALERT_ILLEGAL_PARAMETER);
+	if (err)
+		return err;
+	return tlshake_hs_hash(hs, msg);
+}
+
+static int tlshake_client12_certificate_request(struct tlshake_hs *hs,
+						const struct tlsw_hs_msg *msg)
+{
+	struct tlsw_certificate_request12 cr;
+	enum tlsw_alert alert;
+	int err;
+
+	err = tlsw_parse_certificate_request12(msg->body.data, msg->body.len,
+					       &cr, &alert);
+	if (err)
+		return tlshake_fail(hs, alert);
+	hs->cert_requested = true;
+	return tlshake_hs_hash(hs, msg);
+}
+
+/* Our flight (RFC 5246 7.3).  Asked for a certificate, we answer with an
+ * empty one (7.4.6): the server decides whether that is enough.
+ */
+static int tlshake_client12_flight(struct tlshake_hs *hs, const u8 *pms,
+				   size_t pms_len)
+{
+	struct tlsw_msg_wr m;
+	struct tlsw_wr w;
+	size_t pub_len;
+	u8 *pub;
+	int err;
+
+	if (hs->cert_requested) {
+		tlshake_rl_msg_begin(&hs->rl, &w);
+		tlsw_build_certificate12_begin(&w, &m);
+		tlsw_build_msg_end(&w, &m);
+		err = tlshake_hs_send(hs, &w);
+		if (err)
+			return err;
+	}
+
+	pub = kmalloc(TLSHAKE_KEX_MAX_PUBLIC, GFP_KERNEL);
+	if (!pub)
+		return -ENOMEM;
+	pub_len = TLSHAKE_KEX_MAX_PUBLIC;
+	err = tlshake_kex_public(&hs->kex, pub, &pub_len);
+	if (!err) {
+		tlshake_rl_msg_begin(&hs->rl, &w);
+		tlsw_build_client_key_exchange(&w, hs->suite->kx, pub,
+					       pub_len);
+		err = tlshake_hs_send(hs, &w);
+	}
+	kfree(pub);
+	tlshake_kex_free(&hs->kex);
+
+	if (!err)
+		err = tlshake_tls12_master_secret(hs, pms, pms_len);
+	if (!err)
+		err = tlshake_tls12_keys(hs);
+	if (!err)
+		err = tlshake_tls12_send_finished(hs);
+	if (!err)
+		err = tlshake_rl_flush(&hs->rl, false);
+	return err;
+}
+
+static int tlshake_client12_step(struct tlshake_hs *hs,
+				 const struct tlsw_hs_msg *msg,
+				 enum tlshake_client12_state *state,
+				 u8 *pms, size_t *pms_len)
+{
+	enum tlsw_alert alert;
+	int err;
+
+	switch (*state) {
+	case TLSHAKE_C12_WAIT_CERT:
+		if (msg->type != TLSW_HS_CERTIFICATE)
+			break;
+		*state = TLSHAKE_C12_WAIT_SKE;
+		return tlshake_tls12_recv_certificate(hs, msg);
+	case TLSHAKE_C12_WAIT_SKE:
+		if (msg->type != TLSW_HS_SERVER_KEY_EXCHANGE)
+			break;
+		*state = TLSHAKE_C12_WAIT_CR_SHD;
+		return tlshake_client12_ske(hs, msg, pms, pms_len);
+	case TLSHAKE_C12_WAIT_CR_SHD:
+		if (msg->type == TLSW_HS_CERTIFICATE_REQUEST) {
+			*state = TLSHAKE_C12_WAIT_SHD;
+			return tlshake_client12_certificate_request(hs, msg);
+		}
+		fallthrough;
+	case TLSHAKE_C12_WAIT_SHD:
+		if (msg->type != TLSW_HS_SERVER_HELLO_DONE)
+			break;
+		*state = TLSHAKE_C12_WAIT_FINISHED;
+		if (tlsw_parse_server_hello_done(msg->body.len, &alert))
+			return tlshake_fail(hs, alert);
+		err = tlshake_hs_hash(hs, msg);
+		if (!err)
+			err = tlshake_client12_flight(hs, pms, *pms_len);
+		return err;
+	case TLSHAKE_C12_WAIT_FINISHED:
+		if (msg->type != TLSW_HS_FINISHED)
+			break;
+		*state = TLSHAKE_C12_DONE;
+		err = tlshake_tls12_recv_finished(hs, msg);
+		if (!err)
+			err = tlshake_rl_read_done(&hs->rl);
+		return err;
+	case TLSHAKE_C12_DONE:
+		break;
+	}
+	return tlshake_fail(hs, TLSW_ALERT_UNEXPECTED_MESSAGE);
+}
+
+/**
+ * tlshake_tls12_client - run the rest of the handshake as a TLS 1.2 client
+ * @hs: the handshake, our ClientHello sent
+ * @msg: the server's ServerHello, for TLS 1.2
+ * @sh: the message parsed
+ *
+ * Return: 0 once the server's Finished is verified and the keys for kTLS
+ * are in @hs, or a negative errno.
+ */
+int tlshake_tls12_client(struct tlshake_hs *hs, const struct tlsw_hs_msg *msg,
+			 const struct tlsw_server_hello *sh)
+{
+	enum tlshake_client12_state state = TLSHAKE_C12_WAIT_CERT;
+	u8 pms[TLSHAKE_KEX_MAX_SECRET];
+	size_t pms_len = sizeof(pms);
+	struct tlsw_hs_msg next;
+	int err;
+
+	err = tlshake_client12_server_hello(hs, msg, sh);
+	while (!err && state != TLSHAKE_C12_DONE) {
+		err = tlshake_hs_read(hs, &next);
+		if (!err)
+			err = tlshake_client12_step(hs, &next, &state, pms,
+						    &pms_len);
+	}
+	memzero_explicit(pms, sizeof(pms));
+	if (!err)
+		tlshake_tls12_ktls_keys(hs);
+	return err;
+}
