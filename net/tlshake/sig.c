@@ -71,6 +71,38 @@ bool tlshake_sig_key_fits(const struct tlshake_pubkey *key, u16 scheme)
 }
 EXPORT_SYMBOL_IF_KUNIT(tlshake_sig_key_fits);
 
+/* TLS 1.2: an ECDSA scheme names its hash alone (RFC 8446 4.2.3), the
+ * curve being the key's.
+ */
+static const struct tlshake_sig_alg *
+tlshake_sig_alg_tls12(enum tlshake_key_type type, u16 scheme)
+{
+	unsigned int i;
+
+	if (type == TLSHAKE_KEY_RSA)
+		return tlshake_sig_alg(type, scheme);
+	for (i = 0; i < ARRAY_SIZE(tlshake_sig_algs); i++)
+		if (tlshake_sig_algs[i].scheme == scheme)
+			return tlshake_sig_algs[i].key_type != TLSHAKE_KEY_RSA ?
+			       &tlshake_sig_algs[i] : NULL;
+	return NULL;
+}
+
+/**
+ * tlshake_sig_key_fits_tls12() - whether a public key can verify a scheme
+ *	as TLS 1.2 reads it
+ * @key: the public key
+ * @scheme: a TLS SignatureScheme
+ *
+ * Return: true if @scheme is known and made with keys of @key's kind, an
+ * ECDSA scheme fitting a key of any curve.
+ */
+bool tlshake_sig_key_fits_tls12(const struct tlshake_pubkey *key, u16 scheme)
+{
+	return tlshake_sig_alg_tls12(key->type, scheme);
+}
+EXPORT_SYMBOL_IF_KUNIT(tlshake_sig_key_fits_tls12);
+
 /**
  * tlshake_sig_key_fits_priv() - whether a private key can sign a scheme
  * @key: the private key
@@ -113,6 +145,50 @@ int tlshake_sig_verify_digest(const struct tlshake_pubkey *key, u16 scheme,
 	return tlshake_ecdsa_verify(key, digest, sig, sig_len);
 }
 EXPORT_SYMBOL_IF_KUNIT(tlshake_sig_verify_digest);
+
+/**
+ * tlshake_sig_verify_tls12() - verify a TLS 1.2 signature over a message
+ * @key: the signer's public key
+ * @scheme: the TLS SignatureScheme the signature claims
+ * @msg: the signed message
+ * @msg_len: its length
+ * @sig: the signature, as for tlshake_sig_verify_digest()
+ * @sig_len: its length
+ *
+ * As tlshake_sig_verify(), but an ECDSA scheme may pair its hash with a
+ * key of either curve.  The digest then becomes the integer SEC 1 4.1.4
+ * step 3 takes: its leftmost bits as long as the group order, or all of
+ * it if it is shorter.
+ *
+ * Return: as tlshake_sig_verify_digest().
+ */
+int tlshake_sig_verify_tls12(const struct tlshake_pubkey *key, u16 scheme,
+			     const u8 *msg, size_t msg_len,
+			     const u8 *sig, size_t sig_len)
+{
+	const struct tlshake_sig_alg *alg;
+	u8 digest[TLSHAKE_SIG_MAX_DIGEST];
+	u8 e[TLSHAKE_EC_MAX_DIGITS * 8] = {};
+	size_t nbytes;
+	int err;
+
+	if (key->type == TLSHAKE_KEY_RSA)
+		return tlshake_sig_verify(key, scheme, msg, msg_len, sig,
+					  sig_len);
+	alg = tlshake_sig_alg_tls12(key->type, scheme);
+	if (!alg)
+		return -EINVAL;
+	err = tlshake_sig_hash(alg, msg, msg_len, digest);
+	if (err)
+		return err;
+	nbytes = key->type == TLSHAKE_KEY_EC_P256 ? 32 : 48;
+	if (alg->digest_len >= nbytes)
+		memcpy(e, digest, nbytes);
+	else
+		memcpy(e + nbytes - alg->digest_len, digest, alg->digest_len);
+	return tlshake_ecdsa_verify(key, e, sig, sig_len);
+}
+EXPORT_SYMBOL_IF_KUNIT(tlshake_sig_verify_tls12);
 
 /**
  * tlshake_sig_verify() - verify a signature over a message

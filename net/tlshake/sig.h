@@ -50,9 +50,13 @@ void tlshake_privkey_free(struct tlshake_privkey *key);
 
 bool tlshake_sig_key_fits(const struct tlshake_pubkey *key, u16 scheme);
 bool tlshake_sig_key_fits_priv(const struct tlshake_privkey *key, u16 scheme);
+bool tlshake_sig_key_fits_tls12(const struct tlshake_pubkey *key, u16 scheme);
 int tlshake_sig_verify(const struct tlshake_pubkey *key, u16 scheme,
 		       const u8 *msg, size_t msg_len,
 		       const u8 *sig, size_t sig_len);
+int tlshake_sig_verify_tls12(const struct tlshake_pubkey *key, u16 scheme,
+			     const u8 *msg, size_t msg_len,
+			     const u8 *sig, size_t sig_len);
 int tlshake_sig_verify_digest(const struct tlshake_pubkey *key, u16 scheme,
 			      const u8 *digest, size_t digest_len,
 			      const u8 *sig, size_t sig_len);

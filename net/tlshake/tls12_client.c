@@ -81,7 +81,7 @@ static bool tlshake_client12_scheme_ok(struct tlshake_hs *hs, u16 scheme)
 	bool ecdsa = (scheme & 0xff) == 0x03;
 
 	if (!tlshake_hs_offers(hs->sig_schemes, hs->num_sig_schemes, scheme) ||
-	    !tlshake_sig_key_fits(hs->peer_key, scheme))
+	    !tlshake_sig_key_fits_tls12(hs->peer_key, scheme))
 		return false;
 	return hs->suite->auth == (ecdsa ? TLSHAKE_AUTH_ECDSA :
 				   TLSHAKE_AUTH_RSA);
@@ -101,8 +101,9 @@ static int tlshake_client12_verify_ske(struct tlshake_hs *hs,
 	memcpy(content + TLSW_RANDOM_LEN, hs->peer_random, TLSW_RANDOM_LEN);
 	memcpy(content + 2 * TLSW_RANDOM_LEN, ske->params.data,
 	       ske->params.len);
-	err = tlshake_sig_verify(hs->peer_key, ske->scheme, content, len,
-				 ske->signature.data, ske->signature.len);
+	err = tlshake_sig_verify_tls12(hs->peer_key, ske->scheme, content, len,
+				       ske->signature.data,
+				       ske->signature.len);
 	kfree(content);
 	if (err == -EBADMSG)
 		return tlshake_fail(hs, TLSW_ALERT_DECRYPT_ERROR);

@@ -55,21 +55,42 @@ pin() {
 	cat "$CERTS/$1.pin"
 }
 
-# The signature scheme a TLS 1.3 server signs with, as tlshake prints it.
+# The signature scheme a server signs with, as tlshake prints it.  In
+# TLS 1.2 an ECDSA scheme names only its hash: either fits either curve.
 sig_pattern() {
-	case $1 in
-	ec256)		echo ecdsa_secp256r1_sha256 ;;
-	ec384)		echo ecdsa_secp384r1_sha384 ;;
-	rsa2048)	echo 'rsa_pss_rsae_sha(256|384|512)' ;;
+	case ${PROTO:-TLSv1.3}-$1 in
+	TLSv1.2-ec*)	echo 'ecdsa_secp(256r1_sha256|384r1_sha384)' ;;
+	*-ec256)	echo ecdsa_secp256r1_sha256 ;;
+	*-ec384)	echo ecdsa_secp384r1_sha384 ;;
+	*-rsa2048)	echo 'rsa_pss_rsae_sha(256|384|512)' ;;
 	esac
 }
 
 # Suite and group names: tlshake's own, OpenSSL's, GnuTLS's.
 gnutls_cipher() {
 	case $1 in
-	TLS_AES_128_GCM_SHA256)		echo AES-128-GCM ;;
-	TLS_AES_256_GCM_SHA384)		echo AES-256-GCM ;;
-	TLS_CHACHA20_POLY1305_SHA256)	echo CHACHA20-POLY1305 ;;
+	*AES_128_GCM_SHA256)		echo AES-128-GCM ;;
+	*AES_256_GCM_SHA384)		echo AES-256-GCM ;;
+	*CHACHA20_POLY1305_SHA256)	echo CHACHA20-POLY1305 ;;
+	esac
+}
+
+# A TLS 1.2 suite's key exchange and signature, as GnuTLS names them.
+gnutls_kx12() {
+	case $1 in
+	TLS_ECDHE_ECDSA_*)	echo ECDHE-ECDSA ;;
+	TLS_ECDHE_RSA_*)	echo ECDHE-RSA ;;
+	esac
+}
+
+openssl_cipher12() {
+	case $1 in
+	TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256) echo ECDHE-ECDSA-AES128-GCM-SHA256 ;;
+	TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384) echo ECDHE-ECDSA-AES256-GCM-SHA384 ;;
+	TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256) echo ECDHE-ECDSA-CHACHA20-POLY1305 ;;
+	TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256) echo ECDHE-RSA-AES128-GCM-SHA256 ;;
+	TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384) echo ECDHE-RSA-AES256-GCM-SHA384 ;;
+	TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256) echo ECDHE-RSA-CHACHA20-POLY1305 ;;
 	esac
 }
 
@@ -92,6 +113,10 @@ tlshake_group() {
 # A GnuTLS priority string allowing TLS 1.3 with one suite and one group.
 gnutls_priority() {
 	echo "NORMAL:-VERS-ALL:+VERS-TLS1.3:-CIPHER-ALL:+$(gnutls_cipher "$1"):-GROUP-ALL:+$(gnutls_group "$2")"
+}
+
+gnutls_priority12() {
+	echo "NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+$(gnutls_cipher "$1"):-KX-ALL:+$(gnutls_kx12 "$1"):-GROUP-ALL:+$(gnutls_group "$2")"
 }
 
 # What every interop scenario runs through: each certificate kind, each
@@ -118,6 +143,47 @@ matrix() {
 			done
 		done
 	done
+}
+
+# The same for TLS 1.2: each ECDHE suite with each kind of certificate it
+# takes, the groups in turn, so that each group meets each kind.
+SUITES12_ECDSA="TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384 TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256"
+SUITES12_RSA="TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384 TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256"
+
+matrix12() {
+	local kind suites suite i=0
+
+	if [ "${TLSHAKE_MATRIX:-}" = small ]; then
+		echo "ec256 TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 x25519"
+		echo "ec384 TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256 P-256"
+		echo "rsa2048 TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384 P-384"
+		return
+	fi
+	for kind in $KINDS; do
+		case $kind in
+		rsa*)	suites=$SUITES12_RSA ;;
+		*)	suites=$SUITES12_ECDSA ;;
+		esac
+		for suite in $suites; do
+			i=$((i + 1))
+			echo "$kind $suite $(echo $KX_GROUPS | cut -d' ' -f$((i % 3 + 1)))"
+		done
+	done
+}
+
+# groups12 KIND GROUP: the client's groups for a TLS 1.2 case, GROUP
+# first: the curve of an ECDSA server certificate must be among them as
+# well (RFC 8422 5.1.1).
+groups12() {
+	local group curve
+
+	group=$(tlshake_group "$2")
+	case $1 in
+	ec256)	curve=secp256r1 ;;
+	ec384)	curve=secp384r1 ;;
+	*)	curve=$group ;;
+	esac
+	[ "$curve" = "$group" ] && echo "$group" || echo "$group,$curve"
 }
 
 # certs: the certificates of every kind the matrix names.
@@ -176,10 +242,11 @@ feed() {
 }
 
 # expect_session FILE WHAT SUITE GROUP [KIND]: tlshake's report in FILE
-# names the TLS 1.3 suite and group asked for and, given the kind of the
-# peer's certificate, the signature scheme it signed with.
+# names the version ($PROTO, TLSv1.3 unless set), the suite and group
+# asked for and, given the kind of the peer's certificate, the signature
+# scheme it signed with.
 expect_session() {
-	expect "$1" '^Protocol +: TLSv1\.3$' "$2: version"
+	expect "$1" "^Protocol +: ${PROTO:-TLSv1.3}\$" "$2: version"
 	expect "$1" "^Cipher +: $3\$" "$2: suite"
 	expect "$1" "^Group +: $(tlshake_group "$4")\$" "$2: group"
 	[ -z "${5:-}" ] ||
