@@ -1058,11 +1058,19 @@ struct hs_test_bad_server {
 	struct hs_test_hello sh;
 	u8 alert;
 	int err;
+	bool tls13_only;
 };
 
 static const struct hs_test_bad_server hs_test_bad_servers[] = {
 	{ "TLS 1.2 ServerHello", { .no_versions = true, .no_key_share = true },
-	  TLSW_ALERT_PROTOCOL_VERSION, -EPROTO },
+	  TLSW_ALERT_PROTOCOL_VERSION, -EPROTO, true },
+	{ "TLS 1.2 ServerHello, TLS 1.3 suite",
+	  { .no_versions = true, .no_key_share = true },
+	  TLSW_ALERT_ILLEGAL_PARAMETER, -EPROTO },
+	{ "TLS 1.2 ServerHello, no extended master secret",
+	  { .no_versions = true, .no_key_share = true,
+	    .suite = TLSW_TLS_ECDHE_ECDSA_AES_128_GCM_SHA256 },
+	  TLSW_ALERT_HANDSHAKE_FAILURE, -EPROTO },
 	{ "session ID not echoed", { .no_session_id = true, .share_byte = 9 },
 	  TLSW_ALERT_ILLEGAL_PARAMETER, -EPROTO },
 	{ "cipher suite not offered", { .suite = TLSW_TLS_AES_128_CCM_SHA256,
@@ -1116,6 +1124,8 @@ static void hs_test_client_alerts(struct kunit *test)
 		struct hs_test *t = hs_test_open(test);
 		struct tlsw_wr w;
 
+		if (c->tls13_only)
+			t->client.params.min_version = TLSHAKE_TLS_1_3;
 		hs_test_start(&t->client);
 		hs_test_take_ch(test, t->server.sock, ch_buf, &ch);
 		tlsw_wr_init(&w, buf, HS_TEST_BUF);
@@ -1310,7 +1320,8 @@ static void hs_test_peer_gone(struct kunit *test)
 /* Parameters are checked before anything is sent. */
 static void hs_test_params(struct kunit *test)
 {
-	static const u16 bad_suite = 0xc02f;
+	/* TLS_RSA_WITH_AES_128_GCM_SHA256: RSA key transport, not offered */
+	static const u16 bad_suite = 0x009c;
 	static const u8 bad_alpn[] = "\x05h2";
 	struct tlshake_result result;
 	struct hs_test *t = hs_test_open(test);
