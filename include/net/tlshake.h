@@ -20,8 +20,9 @@ struct socket;
  * struct tlshake_params - what the caller asks of a handshake
  * @role: TLSHAKE_ROLE_CLIENT or TLSHAKE_ROLE_SERVER
  * @min_version: lowest protocol version accepted (TLSHAKE_TLS_1_2 or
- *	TLSHAKE_TLS_1_3); 0 for the default
- * @max_version: highest protocol version offered; 0 for the default
+ *	TLSHAKE_TLS_1_3); 0 for the default: TLS 1.2 for a client, TLS 1.3
+ *	for a server (which has no TLS 1.2 yet)
+ * @max_version: highest protocol version offered; 0 for TLS 1.3
  * @cipher_suites: TLS cipher-suite code points in preference order, or
  *	NULL for the defaults
  * @num_cipher_suites: entries in @cipher_suites
