@@ -5,6 +5,7 @@
 # and groups, and checks that fail the scenario with a reason.
 
 CERTS=/tmp/tlshake-certs
+PROTO=TLSv1.3
 # Each scenario gets its own range of ports.
 PORT=$((20000 + ($$ % 400) * 100))
 
@@ -58,7 +59,7 @@ pin() {
 # The signature scheme a server signs with, as tlshake prints it.  In
 # TLS 1.2 an ECDSA scheme names only its hash: either fits either curve.
 sig_pattern() {
-	case ${PROTO:-TLSv1.3}-$1 in
+	case $PROTO-$1 in
 	TLSv1.2-ec*)	echo 'ecdsa_secp(256r1_sha256|384r1_sha384)' ;;
 	*-ec256)	echo ecdsa_secp256r1_sha256 ;;
 	*-ec384)	echo ecdsa_secp384r1_sha384 ;;
@@ -111,12 +112,12 @@ tlshake_group() {
 }
 
 # A GnuTLS priority string allowing TLS 1.3 with one suite and one group.
+# gnutls_priority SUITE GROUP: at the version $PROTO names.
 gnutls_priority() {
-	echo "NORMAL:-VERS-ALL:+VERS-TLS1.3:-CIPHER-ALL:+$(gnutls_cipher "$1"):-GROUP-ALL:+$(gnutls_group "$2")"
-}
+	local kx=
 
-gnutls_priority12() {
-	echo "NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+$(gnutls_cipher "$1"):-KX-ALL:+$(gnutls_kx12 "$1"):-GROUP-ALL:+$(gnutls_group "$2")"
+	[ "$PROTO" = TLSv1.3 ] || kx=":-KX-ALL:+$(gnutls_kx12 "$1")"
+	echo "NORMAL:-VERS-ALL:+VERS-TLS$(proto_number):-CIPHER-ALL:+$(gnutls_cipher "$1")$kx:-GROUP-ALL:+$(gnutls_group "$2")"
 }
 
 # What every interop scenario runs through: each certificate kind, each
@@ -171,17 +172,33 @@ matrix12() {
 	done
 }
 
-# groups12 KIND GROUP: the client's groups for a TLS 1.2 case, GROUP
-# first: the curve of an ECDSA server certificate must be among them as
+# both_matrices: the TLS 1.3 matrix, then the TLS 1.2 one, as
+# "PROTO KIND SUITE GROUP" lines.
+both_matrices() {
+	matrix | sed 's/^/TLSv1.3 /'
+	matrix12 | sed 's/^/TLSv1.2 /'
+}
+
+# The version $PROTO names: as a number, and as the tool's option.
+proto_number() {
+	echo "${PROTO#TLSv}"
+}
+
+version_option() {
+	echo "--tls$(proto_number)"
+}
+
+# client_groups KIND GROUP: the tlshake client's groups, GROUP first; at
+# TLS 1.2 the curve of an ECDSA server certificate must be among them as
 # well (RFC 8422 5.1.1).
-groups12() {
+client_groups() {
 	local group curve
 
 	group=$(tlshake_group "$2")
-	case $1 in
-	ec256)	curve=secp256r1 ;;
-	ec384)	curve=secp384r1 ;;
-	*)	curve=$group ;;
+	case $PROTO-$1 in
+	TLSv1.2-ec256)	curve=secp256r1 ;;
+	TLSv1.2-ec384)	curve=secp384r1 ;;
+	*)		curve=$group ;;
 	esac
 	[ "$curve" = "$group" ] && echo "$group" || echo "$group,$curve"
 }
@@ -242,11 +259,11 @@ feed() {
 }
 
 # expect_session FILE WHAT SUITE GROUP [KIND]: tlshake's report in FILE
-# names the version ($PROTO, TLSv1.3 unless set), the suite and group
+# names the version ($PROTO), the suite and group
 # asked for and, given the kind of the peer's certificate, the signature
 # scheme it signed with.
 expect_session() {
-	expect "$1" "^Protocol +: ${PROTO:-TLSv1.3}\$" "$2: version"
+	expect "$1" "^Protocol +: $PROTO\$" "$2: version"
 	expect "$1" "^Cipher +: $3\$" "$2: suite"
 	expect "$1" "^Group +: $(tlshake_group "$4")\$" "$2: group"
 	[ -z "${5:-}" ] ||

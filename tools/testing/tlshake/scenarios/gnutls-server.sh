@@ -1,9 +1,11 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 #
-# The tlshake client against gnutls-serv --echo at TLS 1.3: every suite
+# The tlshake client against gnutls-serv --echo: at TLS 1.3 every suite
 # with every group, for ECDSA P-256, ECDSA P-384 and RSA-2048 (PSS) server
-# certificates, the chain verified with the certificate as trust anchor.
+# certificates; at TLS 1.2 each ECDHE suite with each kind of certificate
+# it takes and each group.  The chain is verified with the certificate as
+# trust anchor.
 # What the client sends comes back through its kTLS socket; compared by
 # hash.
 
@@ -14,8 +16,8 @@ certs
 random_text cdata 65536
 size=$(size_of cdata)
 
-matrix | while read -r kind suite group; do
-	what="$kind $suite $group"
+both_matrices | while read -r PROTO kind suite group; do
+	what="$PROTO $kind $suite $group"
 	new_case
 
 	gnutls-serv --echo -p "$PORT" --x509certfile "$CERTS/$kind.pem" \
@@ -28,9 +30,9 @@ matrix | while read -r kind suite group; do
 	ktls_mark
 	feed cdata "$d/crecv" "$size" |
 		tlshake client --CAfile "$CERTS/$kind.pem" --sni localhost \
-			--tls1.3 --ciphers "$suite" \
-			--groups "$(tlshake_group "$group")" 127.0.0.1 "$PORT" \
-			> "$d/crecv" 2> "$d/cerr"
+			"$(version_option)" --ciphers "$suite" \
+			--groups "$(client_groups "$kind" "$group")" \
+			127.0.0.1 "$PORT" > "$d/crecv" 2> "$d/cerr"
 	rc=$?
 	kill $server 2>/dev/null
 	wait $server 2>/dev/null
