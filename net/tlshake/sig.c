@@ -229,7 +229,7 @@ EXPORT_SYMBOL_IF_KUNIT(tlshake_sig_verify);
 size_t tlshake_sig_max_len(const struct tlshake_privkey *key)
 {
 	if (key->type == TLSHAKE_KEY_RSA)
-		return key->rsa.n_len;
+		return key->rsa.pub.k;
 	return tlshake_ecdsa_max_len(key->type);
 }
 EXPORT_SYMBOL_IF_KUNIT(tlshake_sig_max_len);
@@ -272,10 +272,6 @@ EXPORT_SYMBOL_IF_KUNIT(tlshake_sig_sign);
  */
 void tlshake_pubkey_free(struct tlshake_pubkey *key)
 {
-	if (!key)
-		return;
-	if (key->type == TLSHAKE_KEY_RSA)
-		kfree(key->rsa.der);
 	kfree(key);
 }
 EXPORT_SYMBOL_IF_KUNIT(tlshake_pubkey_free);
@@ -286,10 +282,6 @@ EXPORT_SYMBOL_IF_KUNIT(tlshake_pubkey_free);
  */
 void tlshake_privkey_free(struct tlshake_privkey *key)
 {
-	if (!key)
-		return;
-	if (key->type == TLSHAKE_KEY_RSA)
-		kfree_sensitive(key->rsa.der);
 	kfree_sensitive(key);
 }
 EXPORT_SYMBOL_IF_KUNIT(tlshake_privkey_free);

@@ -10,6 +10,7 @@
 #include <linux/types.h>
 
 #include "p256.h"
+#include "rsa_core.h"
 #include "sig.h"
 
 /* P-384 is the largest curve: six 64-bit digits, 48 bytes a coordinate. */
@@ -39,11 +40,8 @@ struct tlshake_sig_alg {
  *	vli)
  * @ec.x: its x coordinate
  * @ec.y: its y coordinate
- * @rsa: the key as the kernel's "rsa" akcipher takes it
- * @rsa.der: a DER RSAPublicKey, owned
- * @rsa.der_len: its length
- * @rsa.n: the modulus's big-endian magnitude, inside @rsa.der
- * @rsa.n_len: its length, the length of a signature
+ * @rsa: an RSA key, checked and prepared for rsa_core once, when made;
+ *	the modulus's length @rsa.k is the length of a signature
  */
 struct tlshake_pubkey {
 	enum tlshake_key_type type;
@@ -53,12 +51,7 @@ struct tlshake_pubkey {
 			u64 x[TLSHAKE_EC_MAX_DIGITS];
 			u64 y[TLSHAKE_EC_MAX_DIGITS];
 		} ec;
-		struct {
-			u8 *der;
-			size_t der_len;
-			const u8 *n;
-			size_t n_len;
-		} rsa;
+		struct rsa_core_pub rsa;
 	};
 };
 
@@ -67,28 +60,17 @@ struct tlshake_pubkey {
  * @type: which of the unions is valid
  * @ec_d: the EC scalar, in [1, n - 1], as an array of 64-bit digits, the
  *	least significant first (P-256 uses four)
- * @rsa: the key as the kernel's "rsa" akcipher takes it
- * @rsa.der: a DER RSAPrivateKey (RFC 8017, A.1.2), owned
- * @rsa.der_len: its length
- * @rsa.n: the modulus's big-endian magnitude, inside @rsa.der
- * @rsa.n_len: its length, the length of a signature
- * @rsa.e: the public exponent's big-endian magnitude, inside @rsa.der
- * @rsa.e_len: its length
+ * @rsa: an RSA key in CRT form, checked and prepared for rsa_core once,
+ *	when made; the modulus's length @rsa.pub.k is the length of a
+ *	signature
  *
- * The structure and the DER copy are freed with kfree_sensitive().
+ * The structure is freed with kfree_sensitive().
  */
 struct tlshake_privkey {
 	enum tlshake_key_type type;
 	union {
 		u64 ec_d[TLSHAKE_EC_MAX_DIGITS];
-		struct {
-			u8 *der;
-			size_t der_len;
-			const u8 *n;
-			size_t n_len;
-			const u8 *e;
-			size_t e_len;
-		} rsa;
+		struct rsa_core_priv rsa;
 	};
 };
 

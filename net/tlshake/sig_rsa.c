@@ -1,25 +1,23 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * RSA signatures: EMSA-PSS with MGF1 (RFC 8017, 9.1) and EMSA-PKCS1-v1_5
- * (RFC 8017, 9.2), encoded here over the kernel's raw "rsa" akcipher, whose
- * encrypt is the public operation and decrypt the private one.  No kernel
+ * (RFC 8017, 9.2), encoded here over rsa_core's primitive.  No kernel
  * offers PSS, and the pkcs1pad template's signing goes away in 6.13.
  *
- * The kernel's private operation is neither constant time nor blinded, so
- * signing blinds its input (RFC 8017, 5.1.2 note) and checks the result
- * with the public operation before releasing it: a faulty CRT signature
- * would reveal the factors of n.
+ * The kernel's own "rsa" akcipher is not used: its private operation is
+ * neither constant time nor blinded, and it parses the key again on every
+ * operation.  rsa_core's keys are prepared once, when a key is made; its
+ * private operation is constant time, blinds its input and checks the
+ * result against the public key, since a faulty CRT signature would
+ * reveal the factors of n.
  */
 
-#include <crypto/akcipher.h>
 #include <crypto/algapi.h>
 #include <crypto/hash.h>
 #include <kunit/visibility.h>
 #include <linux/err.h>
 #include <linux/export.h>
-#include <linux/mpi.h>
 #include <linux/random.h>
-#include <linux/scatterlist.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
@@ -42,8 +40,8 @@ static const u8 rsa_digest_info_sha512[] = {
 	0x65, 0x03, 0x04, 0x02, 0x03, 0x05, 0x00, 0x04, 0x40,
 };
 
-/* A modulus of 2048, 3072 or 4096 bits exactly (sizes the kernel's "rsa"
- * takes; smaller ones are too weak), odd, with an odd public exponent in
+/* A modulus of 2048, 3072 or 4096 bits exactly (smaller ones are too
+ * weak, and rsa_core stops at 4096), odd, with an odd public exponent in
  * [3, n - 1].
  */
 static int rsa_check_public(const u8 *n, size_t n_len, const u8 *e,
@@ -95,24 +93,27 @@ struct tlshake_pubkey *tlshake_pubkey_new_rsa(const u8 *der, size_t len)
 	key = kzalloc(sizeof(*key), GFP_KERNEL);
 	if (!key)
 		return ERR_PTR(-ENOMEM);
-	key->rsa.der = kmemdup(der, len, GFP_KERNEL);
-	if (!key->rsa.der) {
-		kfree(key);
-		return ERR_PTR(-ENOMEM);
-	}
 	key->type = TLSHAKE_KEY_RSA;
-	key->rsa.der_len = len;
-	key->rsa.n = key->rsa.der + (n - der);
-	key->rsa.n_len = n_len;
+	err = rsa_core_pub_init(&key->rsa, n, n_len, e, e_len);
+	if (err) {
+		kfree(key);
+		return ERR_PTR(err);
+	}
 	return key;
 }
 EXPORT_SYMBOL_IF_KUNIT(tlshake_pubkey_new_rsa);
 
 /**
  * tlshake_privkey_new_rsa() - an RSA private key from its DER form
- * @der: a DER RSAPrivateKey (RFC 8017, A.1.2) of two primes, as the
- *	kernel's "rsa" akcipher takes it
+ * @der: a DER RSAPrivateKey (RFC 8017, A.1.2) of two primes
  * @len: its length
+ *
+ * Signing uses the CRT parameters alone; d is required but not used.  The
+ * primes must be as long as each other, half the modulus, as key
+ * generators make them: the exponentiations then take a time that depends
+ * on the modulus's size alone.  rsa_core checks that p q = n and that qinv
+ * is the inverse of q; a wrong dp or dq makes every signature fail its
+ * check instead.
  *
  * Return: the key, to be released with tlshake_privkey_free(),
  * ERR_PTR(-EINVAL) when @der is not a valid two-prime RSAPrivateKey,
@@ -121,11 +122,10 @@ EXPORT_SYMBOL_IF_KUNIT(tlshake_pubkey_new_rsa);
  */
 struct tlshake_privkey *tlshake_privkey_new_rsa(const u8 *der, size_t len)
 {
+	size_t n_len, e_len, v_len, p_len, q_len, dp_len, dq_len, qi_len, half;
+	const u8 *n, *e, *v, *p, *q, *dp, *dq, *qi;
 	struct tlshake_der cur, seq;
 	struct tlshake_privkey *key;
-	size_t n_len, e_len, v_len;
-	const u8 *n, *e, *v;
-	unsigned int i;
 	int err;
 
 	tlshake_der_init(&cur, der, len);
@@ -135,62 +135,36 @@ struct tlshake_privkey *tlshake_privkey_new_rsa(const u8 *der, size_t len)
 	/* version 0: two primes, no otherPrimeInfos */
 	if (tlshake_der_read_uint(&seq, &v, &v_len) || v_len ||
 	    tlshake_der_read_uint(&seq, &n, &n_len) ||
-	    tlshake_der_read_uint(&seq, &e, &e_len))
-		return ERR_PTR(-EINVAL);
-	/* d, p, q, d mod (p - 1), d mod (q - 1), q^-1 mod p: none zero */
-	for (i = 0; i < 6; i++)
-		if (tlshake_der_read_uint(&seq, &v, &v_len) || !v_len)
-			return ERR_PTR(-EINVAL);
-	if (!tlshake_der_empty(&seq))
+	    tlshake_der_read_uint(&seq, &e, &e_len) ||
+	    tlshake_der_read_uint(&seq, &v, &v_len) || !v_len ||
+	    tlshake_der_read_uint(&seq, &p, &p_len) ||
+	    tlshake_der_read_uint(&seq, &q, &q_len) ||
+	    tlshake_der_read_uint(&seq, &dp, &dp_len) ||
+	    tlshake_der_read_uint(&seq, &dq, &dq_len) ||
+	    tlshake_der_read_uint(&seq, &qi, &qi_len) ||
+	    !tlshake_der_empty(&seq))
 		return ERR_PTR(-EINVAL);
 	err = rsa_check_public(n, n_len, e, e_len);
 	if (err)
 		return ERR_PTR(err);
+	half = n_len / 2;
+	if (p_len != half || q_len != half || !dp_len || dp_len > half ||
+	    !dq_len || dq_len > half || !qi_len || qi_len > half)
+		return ERR_PTR(-EINVAL);
 
 	key = kzalloc(sizeof(*key), GFP_KERNEL);
 	if (!key)
 		return ERR_PTR(-ENOMEM);
-	key->rsa.der = kmemdup(der, len, GFP_KERNEL);
-	if (!key->rsa.der) {
-		kfree(key);
-		return ERR_PTR(-ENOMEM);
-	}
 	key->type = TLSHAKE_KEY_RSA;
-	key->rsa.der_len = len;
-	key->rsa.n = key->rsa.der + (n - der);
-	key->rsa.n_len = n_len;
-	key->rsa.e = key->rsa.der + (e - der);
-	key->rsa.e_len = e_len;
+	err = rsa_core_priv_init(&key->rsa, n, n_len, e, e_len, p, p_len, q,
+				 q_len, dp, dp_len, dq, dq_len, qi, qi_len);
+	if (err) {
+		kfree_sensitive(key);
+		return ERR_PTR(err);
+	}
 	return key;
 }
 EXPORT_SYMBOL_IF_KUNIT(tlshake_privkey_new_rsa);
-
-/* One raw RSA operation on @len bytes, the public one (encrypt) or the
- * private one (decrypt).  @src and @dst must be in the linear mapping.
- */
-static int rsa_op(struct crypto_akcipher *tfm, bool private, u8 *src,
-		  u8 *dst, unsigned int len)
-{
-	struct akcipher_request *req;
-	struct scatterlist sg_src, sg_dst;
-	DECLARE_CRYPTO_WAIT(wait);
-	int err;
-
-	req = akcipher_request_alloc(tfm, GFP_KERNEL);
-	if (!req)
-		return -ENOMEM;
-	sg_init_one(&sg_src, src, len);
-	sg_init_one(&sg_dst, dst, len);
-	akcipher_request_set_crypt(req, &sg_src, &sg_dst, len, len);
-	akcipher_request_set_callback(req, CRYPTO_TFM_REQ_MAY_BACKLOG |
-				      CRYPTO_TFM_REQ_MAY_SLEEP,
-				      crypto_req_done, &wait);
-	err = private ? crypto_akcipher_decrypt(req) :
-			crypto_akcipher_encrypt(req);
-	err = crypto_wait_req(err, &wait);
-	akcipher_request_free(req);
-	return err;
-}
 
 /* @out ^= MGF1(@seed) over @len bytes (RFC 8017, B.2.1). */
 static int rsa_mgf1_xor(struct crypto_shash *tfm, const u8 *seed,
@@ -353,118 +327,34 @@ int tlshake_rsa_verify(const struct tlshake_pubkey *key,
 		       const struct tlshake_sig_alg *alg, const u8 *digest,
 		       const u8 *sig, size_t sig_len)
 {
-	unsigned int k = key->rsa.n_len;
-	struct crypto_akcipher *tfm;
-	u8 *buf, *em;
+	size_t k = key->rsa.k;
+	u8 *em;
 	int err;
 
-	/* 8.1.2 step 1 and RSAVP1's range check, 0 <= s < n */
-	if (sig_len != k || memcmp(sig, key->rsa.n, k) >= 0)
+	if (sig_len != k)
 		return -EBADMSG;
-
-	buf = kmalloc(3 * k, GFP_KERNEL);
-	if (!buf)
+	em = kmalloc(2 * k, GFP_KERNEL);
+	if (!em)
 		return -ENOMEM;
-	em = buf + k;
-	memcpy(buf, sig, k);
 
-	tfm = crypto_alloc_akcipher("rsa", 0, 0);
-	if (IS_ERR(tfm)) {
-		err = PTR_ERR(tfm);
-		goto out;
-	}
-	err = crypto_akcipher_set_pub_key(tfm, key->rsa.der,
-					  key->rsa.der_len) ?:
-	      rsa_op(tfm, false, buf, em, k);
-	crypto_free_akcipher(tfm);
-	if (err)
-		goto out;
-
-	if (alg->pss) {
+	/* RSAVP1 refuses a signature that is not below n (5.2.2 step 1). */
+	if (rsa_core_public(&key->rsa, em, sig)) {
+		err = -EBADMSG;
+	} else if (alg->pss) {
 		err = rsa_pss_verify(alg, digest, em, k);
 	} else {
 		err = rsa_pkcs1_encode(alg, digest, em + k, k);
 		if (!err && crypto_memneq(em, em + k, k))
 			err = -EBADMSG;
 	}
-out:
-	kfree(buf);
+	kfree(em);
 	return err;
 }
 
-/* Write @a big-endian into exactly @len bytes of @buf (linear mapping). */
-static int rsa_mpi_write(MPI a, u8 *buf, unsigned int len)
-{
-	struct scatterlist sg;
-
-	sg_init_one(&sg, buf, len);
-	return mpi_write_to_sgl(a, &sg, len, NULL);
-}
-
-/* The private operation on @em, blinded: with r random, the kernel
- * computes (em r^e)^d = em^d r, which this divides by r.  The akcipher
- * never sees a value an attacker chose or knows.  @tmp holds @k bytes.
+/* Blinding factors that cannot be inverted come once in about 2^1000
+ * draws; more than a few in a row mean the random bytes are broken.
  */
-static int rsa_private_blinded(const struct tlshake_privkey *key,
-			       struct crypto_akcipher *tfm, const u8 *em,
-			       u8 *sig, u8 *tmp)
-{
-	unsigned int k = key->rsa.n_len;
-	MPI n, e, r = NULL, r_inv = NULL, x = NULL, m = NULL, y = NULL;
-	int err = -ENOMEM;
-
-	n = mpi_read_raw_data(key->rsa.n, k);
-	e = mpi_read_raw_data(key->rsa.e, key->rsa.e_len);
-	if (!n || !e)
-		goto out;
-	/* Room for a product, so that mpi_mulm() need not grow them. */
-	r_inv = mpi_alloc(2 * mpi_get_nlimbs(n));
-	x = mpi_alloc(2 * mpi_get_nlimbs(n));
-	y = mpi_alloc(2 * mpi_get_nlimbs(n));
-	if (!r_inv || !x || !y)
-		goto out;
-
-	/* r < 2^(8k - 8) < n; it must be invertible modulo n. */
-	do {
-		mpi_free(r);
-		get_random_bytes(tmp, k);
-		tmp[0] = 0;
-		r = mpi_read_raw_data(tmp, k);
-		if (!r)
-			goto out;
-	} while (!mpi_invm(r_inv, r, n));
-
-	m = mpi_read_raw_data(em, k);
-	if (!m)
-		goto out;
-	err = mpi_powm(x, r, e, n);
-	if (err)
-		goto out;
-	mpi_mulm(y, m, x, n);
-	err = rsa_mpi_write(y, tmp, k) ?:
-	      rsa_op(tfm, true, tmp, sig, k);
-	if (err)
-		goto out;
-
-	mpi_free(m);
-	m = mpi_read_raw_data(sig, k);
-	if (!m) {
-		err = -ENOMEM;
-		goto out;
-	}
-	mpi_mulm(y, m, r_inv, n);
-	err = rsa_mpi_write(y, sig, k);
-out:
-	memzero_explicit(tmp, k);
-	mpi_free(y);
-	mpi_free(m);
-	mpi_free(x);
-	mpi_free(r_inv);
-	mpi_free(r);
-	mpi_free(e);
-	mpi_free(n);
-	return err;
-}
+#define RSA_SIGN_TRIES	4
 
 /**
  * tlshake_rsa_sign() - make an RSA signature (RFC 8017, 8.1.1, 8.2.1)
@@ -476,48 +366,40 @@ out:
  * @sig_len: set to the signature's length
  *
  * Return: 0, -EIO if the signature did not verify (a fault in the private
- * operation), or another negative errno.
+ * operation, or a key whose dp or dq is wrong), or another negative errno.
  */
 int tlshake_rsa_sign(const struct tlshake_privkey *key,
 		     const struct tlshake_sig_alg *alg, const u8 *digest,
 		     u8 *sig, size_t *sig_len)
 {
-	unsigned int k = key->rsa.n_len;
-	struct crypto_akcipher *tfm;
-	u8 *buf, *em, *s, *tmp;
+	size_t k = key->rsa.pub.k;
+	struct rsa_core_ws *ws;
+	unsigned int i;
+	u8 *em, *rnd;
 	int err;
 
-	buf = kmalloc(3 * k, GFP_KERNEL);
-	if (!buf)
-		return -ENOMEM;
-	em = buf;
-	s = buf + k;
-	tmp = buf + 2 * k;
+	/* The random bytes blind the private operation: secret too. */
+	em = kmalloc(k + RSA_CORE_RANDOM(k), GFP_KERNEL);
+	ws = kmalloc(sizeof(*ws), GFP_KERNEL);
+	if (!em || !ws) {
+		err = -ENOMEM;
+		goto out;
+	}
+	rnd = em + k;
 
 	err = alg->pss ? rsa_pss_encode(alg, digest, em, k) :
 			 rsa_pkcs1_encode(alg, digest, em, k);
 	if (err)
 		goto out;
-
-	tfm = crypto_alloc_akcipher("rsa", 0, 0);
-	if (IS_ERR(tfm)) {
-		err = PTR_ERR(tfm);
-		goto out;
-	}
-	err = crypto_akcipher_set_priv_key(tfm, key->rsa.der,
-					   key->rsa.der_len) ?:
-	      rsa_private_blinded(key, tfm, em, s, tmp) ?:
-	      rsa_op(tfm, false, s, tmp, k);
-	crypto_free_akcipher(tfm);
-	if (err)
-		goto out;
-	if (crypto_memneq(tmp, em, k)) {
-		err = -EIO;
-		goto out;
-	}
-	memcpy(sig, s, k);
-	*sig_len = k;
+	i = 0;
+	do {
+		get_random_bytes(rnd, RSA_CORE_RANDOM(k));
+		err = rsa_core_private(&key->rsa, sig, em, rnd, ws);
+	} while (err == -EAGAIN && ++i < RSA_SIGN_TRIES);
+	if (!err)
+		*sig_len = k;
 out:
-	kfree_sensitive(buf);
+	kfree_sensitive(ws);
+	kfree_sensitive(em);
 	return err;
 }
