@@ -8,6 +8,8 @@
 #   make check-quick  the test kernel only
 #   make demo         a guest showing tlshake at work
 #   make fuzz         the parsers under libFuzzer, bounded
+#   make bench        handshakes, primitives, memory and throughput,
+#                     tlshake beside OpenSSL in a test guest (not a test)
 #   make deps         the Debian packages all of this needs
 #
 # KDIR defaults to the project's own test kernel, built on first use from
@@ -35,7 +37,7 @@ DEB_PACKAGES := build-essential python3 rsync qemu-system-x86 linux-source-6.1 \
 	flex bison libelf-dev libssl-dev bc cpio kmod sparse clang \
 	libclang-rt-14-dev valgrind keyutils
 
-.PHONY: all module tool progs clean deps check check-quick demo fuzz \
+.PHONY: all module tool progs clean deps check check-quick demo fuzz bench \
 	kernel-test kernel-debug kernel-distro vm-prereqs
 
 all: module tool
@@ -100,6 +102,9 @@ demo: deps-present
 fuzz:
 	$(MAKE) -C $(TESTING)/fuzz run
 
+bench: deps-present
+	@$(TESTING)/bench/bench
+
 deps:
 	apt-get update -q
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(DEB_PACKAGES)
@@ -113,7 +118,8 @@ deps-present:
 clean:
 	$(MAKE) -C $(KDIR) M=$(TOP) clean 2>/dev/null || true
 	$(MAKE) -C tools/tlshake clean
-	rm -rf $(BUILD)/module $(BUILD)/initramfs $(BUILD)/progs $(BUILD)/check
+	rm -rf $(BUILD)/module $(BUILD)/initramfs $(BUILD)/progs $(BUILD)/check \
+		$(BUILD)/bench
 
 .PHONY: FORCE
 FORCE:
