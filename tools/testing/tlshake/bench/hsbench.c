@@ -16,11 +16,12 @@
  *	percentile.
  *
  *   hsbench memory GROUP CERT KEY CA N
- *	The kernel memory (Slab in /proc/meminfo) N tlshake clients take
- *	while their handshakes are parked (the server accepts and never
- *	answers), then after N completed handshakes whose kTLS sockets are
- *	kept open at both ends, each less the same number of idle connected
- *	sockets.  Prints one JSON object, in bytes per connection.
+ *	The kernel memory (Slab in /proc/meminfo) of N tlshake clients
+ *	whose handshakes are parked (nothing accepts their connections, so
+ *	no ServerHello comes), less as many threads blocked in recv(); then
+ *	of N completed handshakes whose kTLS sockets are kept open at both
+ *	ends.  Each less the same number of idle connections; prints one
+ *	JSON object, in bytes per connection.
  *
  *   hsbench throughput IMPL GROUP CERT KEY CA MIB
  *	After one handshake, the client writes MIB MiB in 16 KiB writes
@@ -227,6 +228,17 @@ static int handshake(int fd, int server)
 			   openssl_handshake(fd, server);
 }
 
+/*
+ * No Nagle, as servers set it: otherwise a flight written in several
+ * pieces waits for the peer's delayed ACK.
+ */
+static void nodelay(int fd)
+{
+	int one = 1;
+
+	setsockopt(fd, SOL_TCP, TCP_NODELAY, &one, sizeof(one));
+}
+
 static void *server_thread(void *arg)
 {
 	(void)arg;
@@ -235,6 +247,7 @@ static void *server_thread(void *arg)
 
 		if (fd < 0)
 			continue;
+		nodelay(fd);
 		handshake(fd, 1);
 		if (!b.keep_server_fds)
 			close(fd);
@@ -248,6 +261,7 @@ static int connect_loopback(void)
 
 	if (fd < 0)
 		die("socket");
+	nodelay(fd);
 	if (connect(fd, (struct sockaddr *)&b.addr, sizeof(b.addr)))
 		die("connect");
 	return fd;
@@ -392,18 +406,34 @@ static void *park_thread(void *arg)
 	return NULL;
 }
 
+static void *idle_thread(void *arg)
+{
+	char c;
+
+	/* Blocked as a parked handshake's thread is, until shut down. */
+	recv(*(int *)arg, &c, 1, 0);
+	return NULL;
+}
+
 static int run_memory(unsigned int n)
 {
 	int fds[n], idle[n];
-	pthread_t threads[n], servers[n];
-	long base, parked, done;
+	pthread_t threads[n], idlers[n], servers[n];
+	long base, threads_bytes, parked, done;
 	unsigned int i;
 
 	listen_loopback();
 	base = settled_slab_bytes();
 	for (i = 0; i < n; i++)
 		idle[i] = connect_loopback();
-	base = settled_slab_bytes() - base;	/* n idle sockets */
+	base = settled_slab_bytes() - base;	/* n idle connections */
+
+	/* The parked handshakes' threads, without their handshakes. */
+	threads_bytes = slab_bytes();
+	for (i = 0; i < n; i++)
+		if (pthread_create(&idlers[i], NULL, idle_thread, &idle[i]))
+			die("pthread_create");
+	threads_bytes = settled_slab_bytes() - threads_bytes;
 
 	/* Parked: the ClientHello sent, waiting for the ServerHello. */
 	parked = slab_bytes();
@@ -415,7 +445,9 @@ static int run_memory(unsigned int n)
 	parked = settled_slab_bytes() - parked;
 	for (i = 0; i < n; i++) {
 		shutdown(fds[i], SHUT_RDWR);
+		shutdown(idle[i], SHUT_RDWR);
 		pthread_join(threads[i], NULL);
+		pthread_join(idlers[i], NULL);
 		close(fds[i]);
 		close(idle[i]);
 	}
@@ -434,8 +466,8 @@ static int run_memory(unsigned int n)
 	done = settled_slab_bytes() - done;
 
 	printf("{\"connections\": %u, \"failures\": %u, \"idle_socket_bytes\": %ld, \"parked_handshake_bytes\": %ld, \"after_handoff_bytes\": %ld}\n",
-	       n, atomic_load(&b.failures), base / n, (parked - base) / n,
-	       (done - base) / n);
+	       n, atomic_load(&b.failures), base / n,
+	       (parked - base - threads_bytes) / n, (done - base) / n);
 	return 0;
 }
 
@@ -476,9 +508,13 @@ static long stream_io(struct stream *st, char *buf, size_t len, int out)
 static void *sink_thread(void *arg)
 {
 	static char buf[CHUNK];
-	struct stream st = stream_open(accept(b.listen_fd, NULL, NULL), 1);
+	int fd = accept(b.listen_fd, NULL, NULL);
 	uint64_t left = *(uint64_t *)arg;
+	struct stream st;
 	long n;
+
+	nodelay(fd);
+	st = stream_open(fd, 1);
 
 	while (left && (n = stream_io(&st, buf, sizeof(buf), 0)) > 0)
 		left -= n;

@@ -36,6 +36,53 @@ def parse(lines):
     return res
 
 
+# The public-key operations of one handshake, client and server together:
+# (operation, count, the operation tlshake does it with).  The client
+# verifies the leaf's certificate (under the CA's key) and the
+# CertificateVerify (under the leaf's key), both keys new to it.
+FLOORS = {
+    ("p256", "ec256"): [("P-256 keygen", 2, "P-256 keygen"),
+                        ("P-256 ECDH", 2, "P-256 ECDH"),
+                        ("P-256 ECDSA sign", 1, "P-256 ECDSA sign"),
+                        ("P-256 ECDSA verify", 2, "(key not cached)")],
+    ("x25519", "rsa2048"): [("RSA-2048 sign", 1, "RSA-2048 sign"),
+                            ("RSA-2048 verify", 2, "RSA-2048 verify")],
+    ("x25519", "ec256"): [("P-256 ECDSA sign", 1, "P-256 ECDSA sign"),
+                          ("P-256 ECDSA verify", 2, "(key not cached)")],
+}
+
+
+def floor_table(res, cases, floor):
+    out = ["", "One handshake at a time, ms: the whole handshake (1 / rate) "
+           "against its public-key",
+           "operations (from the primitives above; X25519 not included)"]
+    out.append(f"{'group + certificate':<22} {'tlshake hs':>10} "
+               f"{'its crypto':>10} {'rest':>7}  {'openssl hs':>10} "
+               f"{'its crypto':>10} {'rest':>7}")
+    res["crypto_floor_ms"] = []
+    for (group, cert), ops in FLOORS.items():
+        r = cases.get((group, cert, 1), {})
+        if "tlshake" not in r or "openssl" not in r or \
+                any(o[0] not in floor or o[2] not in floor for o in ops):
+            continue
+        t_cr = sum(n * 1e3 / floor[ours]["tlshake_per_second"]
+                   for _, n, ours in ops)
+        o_cr = sum(n * 1e3 / floor[name]["openssl_per_second"]
+                   for name, n, _ in ops)
+        t_hs = 1e3 / r["tlshake"]["per_second"]
+        o_hs = 1e3 / r["openssl"]["per_second"]
+        name = f"{'X25519' if group == 'x25519' else 'P-256'} + " \
+               f"{'ECDSA P-256' if cert == 'ec256' else 'RSA-2048'}"
+        out.append(f"{name:<22} {t_hs:>10.1f} {t_cr:>10.1f} "
+                   f"{t_hs - t_cr:>7.1f}  {o_hs:>10.1f} {o_cr:>10.1f} "
+                   f"{o_hs - o_cr:>7.1f}")
+        res["crypto_floor_ms"].append({
+            "group": group, "cert": cert,
+            "tlshake_handshake_ms": t_hs, "tlshake_crypto_ms": t_cr,
+            "openssl_handshake_ms": o_hs, "openssl_crypto_ms": o_cr})
+    return out
+
+
 def table(res):
     out = []
     cases = {}
@@ -72,9 +119,12 @@ def table(res):
                " process")
     out.append(f"{'operation':<22} {'tlshake':>10} {'OpenSSL':>10} "
                f"{'ratio':>6}")
+    floor = {p["operation"]: p for p in res["primitives"]}
     for p in res["primitives"]:
         out.append(f"{p['operation']:<22} {p['tlshake_per_second']:>10.0f} "
                    f"{p['openssl_per_second']:>10.0f} {p['ratio']:>6.2f}")
+
+    out += floor_table(res, cases, floor)
 
     m = res["memory"]
     if m:
