@@ -9,6 +9,8 @@
 # CERTDIR holds ca-KIND.pem, KIND.pem and KIND.key for KIND ec256 and
 # rsa2048.  hsbench and crypto-bench are on the PATH.
 
+# busybox ash, the guest's shell, has pipefail and local.
+# shellcheck disable=SC3040,SC3043
 set -euo pipefail
 
 certs=$1
@@ -18,7 +20,7 @@ mib=$4
 speed_seconds=$5
 
 hs() {
-	local impl=$1 group=$2 kind=$3 n=$4 conc=$5
+	local impl="$1" group="$2" kind="$3" n="$4" conc="$5"
 
 	printf 'hs {"group": "%s", "cert": "%s", "result": %s}\n' "$group" \
 		"$kind" "$(hsbench handshakes "$impl" "$group" \
