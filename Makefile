@@ -64,12 +64,15 @@ kernel-distro:
 # builds for different kernels do not share objects.  Files are compared
 # by content, and a changed one takes the time of its copy: kept, the
 # source's time could be older than an object built from the file before,
-# which would then pass for up to date.
+# which would then pass for up to date.  What a build in the tree itself
+# (make module) leaves there is not copied: its modules.order would name
+# the tree's objects, built for another kernel.
 $(BUILD)/module/%/.built: kernel-% FORCE
 	@mkdir -p $(@D)
 	@rsync -a --no-times --checksum --delete --exclude '*.o' --exclude '*.ko' --exclude '.*.cmd' \
 		--exclude 'wp_*.h' --exclude ffdhe_kat.h --exclude p256_table.h \
-		--exclude '*.mod*' $(TOP)/Kbuild $(TOP)/net $(TOP)/include $(@D)/
+		--exclude '*.mod*' --exclude modules.order --exclude Module.symvers \
+		$(TOP)/Kbuild $(TOP)/net $(TOP)/include $(@D)/
 	@mkdir -p $(@D)/tools/testing/tlshake
 	@rsync -a --no-times --checksum --delete $(TESTING)/vectors \
 		$(@D)/tools/testing/tlshake/
