@@ -59,6 +59,24 @@ static int tlshake_sig_hash(const struct tlshake_sig_alg *alg,
 }
 
 /**
+ * tlshake_sig_digest_len() - the length of a scheme's digest
+ * @scheme: a TLS SignatureScheme
+ *
+ * Return: the digest length of @scheme's hash, or 0 if the scheme is
+ * unknown.
+ */
+unsigned int tlshake_sig_digest_len(u16 scheme)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(tlshake_sig_algs); i++)
+		if (tlshake_sig_algs[i].scheme == scheme)
+			return tlshake_sig_algs[i].digest_len;
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(tlshake_sig_digest_len);
+
+/**
  * tlshake_sig_key_fits() - whether a public key can verify a scheme
  * @key: the public key
  * @scheme: a TLS SignatureScheme
@@ -146,6 +164,56 @@ int tlshake_sig_verify_digest(const struct tlshake_pubkey *key, u16 scheme,
 }
 EXPORT_SYMBOL_IF_KUNIT(tlshake_sig_verify_digest);
 
+/* SEC 1 4.1.3 step 5 and 4.1.4 step 3: the integer a digest becomes for a
+ * curve, its leftmost bits as long as the group order, or all of it if it
+ * is shorter.  TLS 1.2 pairs an ECDSA scheme's hash with either curve.
+ */
+static void tlshake_sig_ec_digest(enum tlshake_key_type type,
+				  const u8 *digest, size_t digest_len, u8 *e)
+{
+	size_t nbytes = type == TLSHAKE_KEY_EC_P256 ? 32 : 48;
+
+	memset(e, 0, nbytes);
+	if (digest_len >= nbytes)
+		memcpy(e, digest, nbytes);
+	else
+		memcpy(e + nbytes - digest_len, digest, digest_len);
+}
+
+/**
+ * tlshake_sig_verify_digest_tls12() - verify a TLS 1.2 signature over a
+ *	digest
+ * @key: the signer's public key
+ * @scheme: the TLS SignatureScheme the signature claims
+ * @digest: the message's digest under the scheme's hash
+ * @digest_len: its length, which must be the hash's
+ * @sig: the signature, as for tlshake_sig_verify_digest()
+ * @sig_len: its length
+ *
+ * As tlshake_sig_verify_digest(), but an ECDSA scheme may pair its hash
+ * with a key of either curve, as TLS 1.2 reads the scheme.
+ *
+ * Return: as tlshake_sig_verify_digest().
+ */
+int tlshake_sig_verify_digest_tls12(const struct tlshake_pubkey *key,
+				    u16 scheme, const u8 *digest,
+				    size_t digest_len, const u8 *sig,
+				    size_t sig_len)
+{
+	const struct tlshake_sig_alg *alg;
+	u8 e[TLSHAKE_EC_MAX_DIGITS * 8];
+
+	if (key->type == TLSHAKE_KEY_RSA)
+		return tlshake_sig_verify_digest(key, scheme, digest,
+						 digest_len, sig, sig_len);
+	alg = tlshake_sig_alg_tls12(key->type, scheme);
+	if (!alg || digest_len != alg->digest_len)
+		return -EINVAL;
+	tlshake_sig_ec_digest(key->type, digest, digest_len, e);
+	return tlshake_ecdsa_verify(key, e, sig, sig_len);
+}
+EXPORT_SYMBOL_IF_KUNIT(tlshake_sig_verify_digest_tls12);
+
 /**
  * tlshake_sig_verify_tls12() - verify a TLS 1.2 signature over a message
  * @key: the signer's public key
@@ -155,12 +223,7 @@ EXPORT_SYMBOL_IF_KUNIT(tlshake_sig_verify_digest);
  * @sig: the signature, as for tlshake_sig_verify_digest()
  * @sig_len: its length
  *
- * As tlshake_sig_verify(), but an ECDSA scheme may pair its hash with a
- * key of either curve.  The digest then becomes the integer SEC 1 4.1.4
- * step 3 takes: its leftmost bits as long as the group order, or all of
- * it if it is shorter.
- *
- * Return: as tlshake_sig_verify_digest().
+ * Return: as tlshake_sig_verify_digest_tls12().
  */
 int tlshake_sig_verify_tls12(const struct tlshake_pubkey *key, u16 scheme,
 			     const u8 *msg, size_t msg_len,
@@ -168,25 +231,16 @@ int tlshake_sig_verify_tls12(const struct tlshake_pubkey *key, u16 scheme,
 {
 	const struct tlshake_sig_alg *alg;
 	u8 digest[TLSHAKE_SIG_MAX_DIGEST];
-	u8 e[TLSHAKE_EC_MAX_DIGITS * 8] = {};
-	size_t nbytes;
 	int err;
 
-	if (key->type == TLSHAKE_KEY_RSA)
-		return tlshake_sig_verify(key, scheme, msg, msg_len, sig,
-					  sig_len);
 	alg = tlshake_sig_alg_tls12(key->type, scheme);
 	if (!alg)
 		return -EINVAL;
 	err = tlshake_sig_hash(alg, msg, msg_len, digest);
 	if (err)
 		return err;
-	nbytes = key->type == TLSHAKE_KEY_EC_P256 ? 32 : 48;
-	if (alg->digest_len >= nbytes)
-		memcpy(e, digest, nbytes);
-	else
-		memcpy(e + nbytes - alg->digest_len, digest, alg->digest_len);
-	return tlshake_ecdsa_verify(key, e, sig, sig_len);
+	return tlshake_sig_verify_digest_tls12(key, scheme, digest,
+					       alg->digest_len, sig, sig_len);
 }
 EXPORT_SYMBOL_IF_KUNIT(tlshake_sig_verify_tls12);
 
@@ -265,6 +319,103 @@ int tlshake_sig_sign(const struct tlshake_privkey *key, u16 scheme,
 	return tlshake_ecdsa_sign(key, digest, sig, sig_len);
 }
 EXPORT_SYMBOL_IF_KUNIT(tlshake_sig_sign);
+
+/**
+ * tlshake_sig_key_fits_priv_tls12() - whether a private key can sign a
+ *	scheme as TLS 1.2 reads it
+ * @key: the private key
+ * @scheme: a TLS SignatureScheme
+ *
+ * Return: true if @scheme is known and made with keys of @key's kind, an
+ * ECDSA scheme fitting a key of any curve.
+ */
+bool tlshake_sig_key_fits_priv_tls12(const struct tlshake_privkey *key,
+				     u16 scheme)
+{
+	return tlshake_sig_alg_tls12(key->type, scheme);
+}
+EXPORT_SYMBOL_IF_KUNIT(tlshake_sig_key_fits_priv_tls12);
+
+/**
+ * tlshake_sig_sign_digest_tls12() - make a TLS 1.2 signature over a digest
+ * @key: the private key
+ * @scheme: the TLS SignatureScheme to sign with, read as TLS 1.2 does: an
+ *	ECDSA scheme names only its hash
+ * @digest: the message's digest under the scheme's hash
+ * @digest_len: its length, which must be the hash's
+ * @sig: where to write the signature, as for tlshake_sig_sign()
+ * @sig_len: on entry the size of @sig, on return the signature's length
+ *
+ * For a CertificateVerify, whose message is the transcript, hashed as it
+ * went.
+ *
+ * Return: as tlshake_sig_sign(), -EINVAL also for a digest of the wrong
+ * length.
+ */
+int tlshake_sig_sign_digest_tls12(const struct tlshake_privkey *key,
+				  u16 scheme, const u8 *digest,
+				  size_t digest_len, u8 *sig, size_t *sig_len)
+{
+	const struct tlshake_sig_alg *alg;
+	u8 e[TLSHAKE_EC_MAX_DIGITS * 8];
+	int err;
+
+	alg = tlshake_sig_alg_tls12(key->type, scheme);
+	if (!alg || digest_len != alg->digest_len ||
+	    *sig_len < tlshake_sig_max_len(key))
+		return -EINVAL;
+	if (key->type == TLSHAKE_KEY_RSA)
+		return tlshake_rsa_sign(key, alg, digest, sig, sig_len);
+	tlshake_sig_ec_digest(key->type, digest, digest_len, e);
+	err = tlshake_ecdsa_sign(key, e, sig, sig_len);
+	memzero_explicit(e, sizeof(e));
+	return err;
+}
+EXPORT_SYMBOL_IF_KUNIT(tlshake_sig_sign_digest_tls12);
+
+/**
+ * tlshake_sig_sign_tls12() - make a TLS 1.2 signature over a message
+ * @key: the private key
+ * @scheme: the TLS SignatureScheme, as for tlshake_sig_sign_digest_tls12()
+ * @msg: the message
+ * @msg_len: its length
+ * @sig: where to write the signature, as for tlshake_sig_sign()
+ * @sig_len: on entry the size of @sig, on return the signature's length
+ *
+ * Return: as tlshake_sig_sign().
+ */
+int tlshake_sig_sign_tls12(const struct tlshake_privkey *key, u16 scheme,
+			   const u8 *msg, size_t msg_len, u8 *sig,
+			   size_t *sig_len)
+{
+	const struct tlshake_sig_alg *alg;
+	u8 digest[TLSHAKE_SIG_MAX_DIGEST];
+	int err;
+
+	alg = tlshake_sig_alg_tls12(key->type, scheme);
+	if (!alg)
+		return -EINVAL;
+	err = tlshake_sig_hash(alg, msg, msg_len, digest);
+	if (!err)
+		err = tlshake_sig_sign_digest_tls12(key, scheme, digest,
+						    alg->digest_len, sig,
+						    sig_len);
+	memzero_explicit(digest, sizeof(digest));
+	return err;
+}
+EXPORT_SYMBOL_IF_KUNIT(tlshake_sig_sign_tls12);
+
+/**
+ * tlshake_privkey_type() - the kind of a private key
+ * @key: the private key
+ *
+ * Return: its type.
+ */
+enum tlshake_key_type tlshake_privkey_type(const struct tlshake_privkey *key)
+{
+	return key->type;
+}
+EXPORT_SYMBOL_IF_KUNIT(tlshake_privkey_type);
 
 /**
  * tlshake_pubkey_free() - release a public key

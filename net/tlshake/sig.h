@@ -47,7 +47,9 @@ struct tlshake_privkey *tlshake_privkey_new_ec(enum tlshake_key_type type,
 					       const u8 *scalar, size_t len);
 struct tlshake_privkey *tlshake_privkey_new_rsa(const u8 *der, size_t len);
 void tlshake_privkey_free(struct tlshake_privkey *key);
+enum tlshake_key_type tlshake_privkey_type(const struct tlshake_privkey *key);
 
+unsigned int tlshake_sig_digest_len(u16 scheme);
 bool tlshake_sig_key_fits(const struct tlshake_pubkey *key, u16 scheme);
 bool tlshake_sig_key_fits_priv(const struct tlshake_privkey *key, u16 scheme);
 bool tlshake_sig_key_fits_tls12(const struct tlshake_pubkey *key, u16 scheme);
@@ -60,8 +62,20 @@ int tlshake_sig_verify_tls12(const struct tlshake_pubkey *key, u16 scheme,
 int tlshake_sig_verify_digest(const struct tlshake_pubkey *key, u16 scheme,
 			      const u8 *digest, size_t digest_len,
 			      const u8 *sig, size_t sig_len);
+int tlshake_sig_verify_digest_tls12(const struct tlshake_pubkey *key,
+				    u16 scheme, const u8 *digest,
+				    size_t digest_len, const u8 *sig,
+				    size_t sig_len);
 size_t tlshake_sig_max_len(const struct tlshake_privkey *key);
 int tlshake_sig_sign(const struct tlshake_privkey *key, u16 scheme,
 		     const u8 *msg, size_t msg_len, u8 *sig, size_t *sig_len);
+bool tlshake_sig_key_fits_priv_tls12(const struct tlshake_privkey *key,
+				     u16 scheme);
+int tlshake_sig_sign_tls12(const struct tlshake_privkey *key, u16 scheme,
+			   const u8 *msg, size_t msg_len, u8 *sig,
+			   size_t *sig_len);
+int tlshake_sig_sign_digest_tls12(const struct tlshake_privkey *key,
+				  u16 scheme, const u8 *digest,
+				  size_t digest_len, u8 *sig, size_t *sig_len);
 
 #endif /* _NET_TLSHAKE_SIG_H */

@@ -1271,6 +1271,123 @@ static void sig_scheme_fit(struct kunit *test)
 	tlshake_privkey_free(p256);
 }
 
+/* One TLS 1.2 signature: made over the message and over its digest,
+ * verified both ways, and refused once the digest changes.
+ */
+static void sig_tls12_check(struct kunit *test,
+			    const struct tlshake_privkey *priv,
+			    const struct tlshake_pubkey *pub, u16 scheme,
+			    const char *hash, size_t digest_len)
+{
+	size_t max = tlshake_sig_max_len(priv), len = max;
+	u8 digest[TLSHAKE_SIG_MAX_DIGEST];
+	struct crypto_shash *tfm;
+	u8 *sig;
+	int err;
+
+	sig = kunit_kzalloc(test, max, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, sig);
+	tfm = crypto_alloc_shash(hash, 0, 0);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, tfm);
+	err = crypto_shash_tfm_digest(tfm, sig_test_msg, sizeof(sig_test_msg),
+				      digest);
+	crypto_free_shash(tfm);
+	KUNIT_ASSERT_EQ(test, err, 0);
+
+	KUNIT_EXPECT_TRUE_MSG(test, tlshake_sig_key_fits_priv_tls12(priv, scheme),
+			      "scheme %04x", scheme);
+	KUNIT_EXPECT_TRUE_MSG(test, tlshake_sig_key_fits_tls12(pub, scheme),
+			      "scheme %04x", scheme);
+	err = tlshake_sig_sign_tls12(priv, scheme, sig_test_msg,
+				     sizeof(sig_test_msg), sig, &len);
+	KUNIT_ASSERT_EQ_MSG(test, err, 0, "scheme %04x: sign", scheme);
+	err = tlshake_sig_verify_digest_tls12(pub, scheme, digest, digest_len,
+					      sig, len);
+	KUNIT_EXPECT_EQ_MSG(test, err, 0, "scheme %04x: verify digest", scheme);
+
+	len = max;
+	err = tlshake_sig_sign_digest_tls12(priv, scheme, digest, digest_len,
+					    sig, &len);
+	KUNIT_ASSERT_EQ_MSG(test, err, 0, "scheme %04x: sign digest", scheme);
+	err = tlshake_sig_verify_tls12(pub, scheme, sig_test_msg,
+				       sizeof(sig_test_msg), sig, len);
+	KUNIT_EXPECT_EQ_MSG(test, err, 0, "scheme %04x: verify", scheme);
+
+	/* The first byte: a digest longer than the order loses its tail. */
+	digest[0] ^= 0x01;
+	err = tlshake_sig_verify_digest_tls12(pub, scheme, digest, digest_len,
+					      sig, len);
+	KUNIT_EXPECT_EQ_MSG(test, err, -EBADMSG, "scheme %04x: changed digest",
+			    scheme);
+	len = max;
+	err = tlshake_sig_sign_digest_tls12(priv, scheme, digest,
+					    digest_len - 1, sig, &len);
+	KUNIT_EXPECT_EQ_MSG(test, err, -EINVAL, "scheme %04x: short digest",
+			    scheme);
+	err = tlshake_sig_verify_digest_tls12(pub, scheme, digest,
+					      digest_len - 1, sig, len);
+	KUNIT_EXPECT_EQ_MSG(test, err, -EINVAL, "scheme %04x: short digest",
+			    scheme);
+}
+
+/* TLS 1.2 reads an ECDSA scheme as its hash alone (RFC 8446 4.2.3): a key
+ * of either curve signs with either hash, the digest cut to the curve's
+ * order or padded below it.  RSA schemes read as in TLS 1.3.
+ */
+static void sig_tls12_schemes(struct kunit *test)
+{
+	struct tlshake_privkey *p256, *p384, *rsa;
+	struct tlshake_pubkey *p256_pub, *p384_pub, *rsa_pub;
+	u8 buf[8];
+	size_t len = sizeof(buf);
+
+	p256 = tlshake_privkey_new_ec(TLSHAKE_KEY_EC_P256, sig_test_p256_d,
+				      sizeof(sig_test_p256_d));
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, p256);
+	p256_pub = tlshake_pubkey_new_ec(TLSHAKE_KEY_EC_P256, sig_test_p256_q,
+					 sizeof(sig_test_p256_q));
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, p256_pub);
+	p384 = tlshake_privkey_new_ec(TLSHAKE_KEY_EC_P384, sig_test_p384_d,
+				      sizeof(sig_test_p384_d));
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, p384);
+	p384_pub = tlshake_pubkey_new_ec(TLSHAKE_KEY_EC_P384, sig_test_p384_q,
+					 sizeof(sig_test_p384_q));
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, p384_pub);
+	rsa = tlshake_privkey_new_rsa(sig_test_rsa2048_priv,
+				      sizeof(sig_test_rsa2048_priv));
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, rsa);
+	rsa_pub = tlshake_pubkey_new_rsa(sig_test_rsa2048_pub,
+					 sizeof(sig_test_rsa2048_pub));
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, rsa_pub);
+
+	sig_tls12_check(test, p256, p256_pub,
+			TLSHAKE_SIG_ECDSA_SECP256R1_SHA256, "sha256", 32);
+	sig_tls12_check(test, p256, p256_pub,
+			TLSHAKE_SIG_ECDSA_SECP384R1_SHA384, "sha384", 48);
+	sig_tls12_check(test, p384, p384_pub,
+			TLSHAKE_SIG_ECDSA_SECP256R1_SHA256, "sha256", 32);
+	sig_tls12_check(test, p384, p384_pub,
+			TLSHAKE_SIG_ECDSA_SECP384R1_SHA384, "sha384", 48);
+	sig_tls12_check(test, rsa, rsa_pub, TLSHAKE_SIG_RSA_PSS_RSAE_SHA256,
+			"sha256", 32);
+	sig_tls12_check(test, rsa, rsa_pub, TLSHAKE_SIG_RSA_PKCS1_SHA384,
+			"sha384", 48);
+
+	/* No key crosses between ECDSA and RSA. */
+	KUNIT_EXPECT_FALSE(test, tlshake_sig_key_fits_priv_tls12(rsa, 0x0403));
+	KUNIT_EXPECT_FALSE(test, tlshake_sig_key_fits_priv_tls12(p256, 0x0804));
+	KUNIT_EXPECT_FALSE(test, tlshake_sig_key_fits_priv_tls12(p256, 0x0807));
+	KUNIT_EXPECT_EQ(test, tlshake_sig_sign_tls12(rsa, 0x0403, sig_test_msg,
+						     1, buf, &len), -EINVAL);
+
+	tlshake_pubkey_free(rsa_pub);
+	tlshake_privkey_free(rsa);
+	tlshake_pubkey_free(p384_pub);
+	tlshake_privkey_free(p384);
+	tlshake_pubkey_free(p256_pub);
+	tlshake_privkey_free(p256);
+}
+
 /* What a key constructor returns: its error, or 0 (the key is freed). */
 static long sig_ec_pub(enum tlshake_key_type type, const u8 *point,
 		       size_t len)
@@ -1409,6 +1526,7 @@ static struct kunit_case sig_cases[] = {
 	KUNIT_CASE(sig_verify_digest),
 	KUNIT_CASE(sig_ecdsa_edge_sums),
 	KUNIT_CASE(sig_scheme_fit),
+	KUNIT_CASE(sig_tls12_schemes),
 	KUNIT_CASE(sig_ec_keys),
 	KUNIT_CASE(sig_rsa_keys),
 	{}
