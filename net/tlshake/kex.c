@@ -120,6 +120,37 @@ int tlshake_kex_public(const struct tlshake_kex *kex, u8 *out, size_t *len)
 EXPORT_SYMBOL_IF_KUNIT(tlshake_kex_public);
 
 /**
+ * tlshake_kex_public_alloc - the public key in TLS wire form, allocated
+ * @kex: an initialised key pair
+ * @pub: set to a buffer holding it, for the caller to kfree()
+ * @len: set to its length
+ *
+ * A finite-field public key is as long as its prime, too long for the
+ * stack of a handshake.
+ *
+ * Return: 0, -ENOMEM, or -EINVAL if @kex is empty.
+ */
+int tlshake_kex_public_alloc(const struct tlshake_kex *kex, u8 **pub,
+			     size_t *len)
+{
+	int err;
+
+	if (!kex->grp)
+		return -EINVAL;
+	*pub = kmalloc(kex->grp->public_len, GFP_KERNEL);
+	if (!*pub)
+		return -ENOMEM;
+	*len = kex->grp->public_len;
+	err = tlshake_kex_public(kex, *pub, len);
+	if (err) {
+		kfree(*pub);
+		*pub = NULL;
+	}
+	return err;
+}
+EXPORT_SYMBOL_IF_KUNIT(tlshake_kex_public_alloc);
+
+/**
  * tlshake_kex_derive - compute the shared secret as TLS 1.3 defines it
  * @kex: an initialised key pair
  * @peer: the peer's public key in TLS wire form

@@ -67,6 +67,8 @@ bool tlshake_kex_supported(u16 group);
 size_t tlshake_kex_public_len(u16 group);
 int tlshake_kex_init(struct tlshake_kex *kex, u16 group);
 int tlshake_kex_public(const struct tlshake_kex *kex, u8 *out, size_t *len);
+int tlshake_kex_public_alloc(const struct tlshake_kex *kex, u8 **pub,
+			     size_t *len);
 int tlshake_kex_derive(struct tlshake_kex *kex, const u8 *peer,
 		       size_t peer_len, u8 *secret, size_t *secret_len);
 int tlshake_kex_derive_tls12(struct tlshake_kex *kex, const u8 *peer,

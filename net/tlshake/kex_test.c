@@ -179,9 +179,9 @@ static void kex_test_p384_wycheproof(struct kunit *test)
 /* Two fresh key pairs of every group agree on the secret. */
 static void kex_test_round_trip(struct kunit *test)
 {
-	u8 *pub_a, *pub_b, *sec_a, *sec_b;
+	u8 *pub_a, *pub_b, *sec_a, *sec_b, *dup;
 	struct tlshake_kex a, b;
-	size_t la, lb, sa, sb;
+	size_t la, lb, ld, sa, sb;
 	unsigned int i;
 	u16 group;
 
@@ -210,6 +210,13 @@ static void kex_test_round_trip(struct kunit *test)
 		if (group == TLSHAKE_GROUP_SECP256R1 ||
 		    group == TLSHAKE_GROUP_SECP384R1)
 			KUNIT_EXPECT_EQ(test, pub_a[0], 0x04);
+		KUNIT_ASSERT_EQ(test, tlshake_kex_public_alloc(&a, &dup, &ld),
+				0);
+		KUNIT_EXPECT_EQ(test, ld, la);
+		KUNIT_EXPECT_EQ_MSG(test, memcmp(dup, pub_a, la), 0,
+				    "group %#06x: allocated copy differs",
+				    group);
+		kfree(dup);
 
 		sa = TLSHAKE_KEX_MAX_SECRET;
 		sb = TLSHAKE_KEX_MAX_SECRET;
@@ -240,7 +247,7 @@ static void kex_test_round_trip(struct kunit *test)
 static void kex_test_api(struct kunit *test)
 {
 	static const u16 unsupported[] = { 0, 0x0019, 0x001e, 0x0103, 0xffff };
-	u8 *pub, *secret;
+	u8 *pub, *secret, *dup;
 	struct tlshake_kex kex;
 	size_t len, plen;
 	unsigned int i;
@@ -301,6 +308,9 @@ static void kex_test_api(struct kunit *test)
 				-EINVAL);
 		KUNIT_EXPECT_EQ(test, tlshake_kex_derive(&kex, pub, plen,
 							 secret, &len),
+				-EINVAL);
+		KUNIT_EXPECT_EQ(test, tlshake_kex_public_alloc(&kex, &dup,
+							       &len),
 				-EINVAL);
 	}
 }

@@ -84,13 +84,9 @@ static int tlshake_client_hello(struct tlshake_hs *hs,
 	u8 *pub;
 	int err;
 
-	pub = kmalloc(TLSHAKE_KEX_MAX_PUBLIC, GFP_KERNEL);
-	if (!pub)
-		return -ENOMEM;
-	pub_len = TLSHAKE_KEX_MAX_PUBLIC;
-	err = tlshake_kex_public(&hs->kex, pub, &pub_len);
+	err = tlshake_kex_public_alloc(&hs->kex, &pub, &pub_len);
 	if (err)
-		goto out;
+		return err;
 	share.group = hs->group;
 	tlsw_slice_init(&share.key, pub, pub_len);
 
@@ -135,7 +131,6 @@ static int tlshake_client_hello(struct tlshake_hs *hs,
 		tlsw_build_ext_cookie(&w, cookie->data, cookie->len);
 	tlsw_build_msg_end(&w, &m);
 	err = tlshake_hs_send(hs, &w);
-out:
 	kfree(pub);
 	return err;
 }

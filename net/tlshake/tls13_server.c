@@ -372,7 +372,7 @@ static int tlshake_server_flight(struct tlshake_server *s,
 	u8 shared[TLSHAKE_KEX_MAX_SECRET];
 	size_t shared_len = sizeof(shared);
 	size_t pub_len;
-	u8 *pub;
+	u8 *pub = NULL;
 	int err;
 
 	if (peer->key.len != tlshake_kex_public_len(hs->group))
@@ -381,13 +381,9 @@ static int tlshake_server_flight(struct tlshake_server *s,
 	if (err)
 		return err;
 
-	pub = kmalloc(TLSHAKE_KEX_MAX_PUBLIC, GFP_KERNEL);
-	if (!pub)
-		return -ENOMEM;
-	pub_len = TLSHAKE_KEX_MAX_PUBLIC;
 	err = tlshake_kex_init(&hs->kex, hs->group);
 	if (!err)
-		err = tlshake_kex_public(&hs->kex, pub, &pub_len);
+		err = tlshake_kex_public_alloc(&hs->kex, &pub, &pub_len);
 	if (!err) {
 		err = tlshake_kex_derive(&hs->kex, peer->key.data,
 					 peer->key.len, shared, &shared_len);
