@@ -157,7 +157,9 @@ int tlshake_tls12_client(struct tlshake_hs *hs, const struct tlsw_hs_msg *msg,
 int tlshake_client_server_exts(struct tlshake_hs *hs,
 			       const struct tlsw_exts *e);
 
-/* tls12.c: the TLS 1.2 key derivation, ChangeCipherSpec and Finished */
+/* tls12.c: the TLS 1.2 key derivation, authentication, ChangeCipherSpec
+ * and Finished
+ */
 int tlshake_tls12_master_secret(struct tlshake_hs *hs, const u8 *pms,
 				size_t pms_len);
 int tlshake_tls12_keys(struct tlshake_hs *hs);
@@ -165,6 +167,11 @@ int tlshake_tls12_send_finished(struct tlshake_hs *hs);
 int tlshake_tls12_recv_finished(struct tlshake_hs *hs,
 				const struct tlsw_hs_msg *msg);
 int tlshake_tls12_recv_certificate(struct tlshake_hs *hs,
+				   const struct tlsw_hs_msg *msg);
+int tlshake_tls12_send_certificate(struct tlshake_hs *hs, bool empty);
+bool tlshake_tls12_cv_scheme_ok(const struct tlshake_hs *hs, u16 scheme);
+int tlshake_tls12_send_cert_verify(struct tlshake_hs *hs);
+int tlshake_tls12_recv_cert_verify(struct tlshake_hs *hs,
 				   const struct tlsw_hs_msg *msg);
 void tlshake_tls12_ktls_keys(struct tlshake_hs *hs);
 int tlshake_hs_verify_chain(struct tlshake_hs *hs);

@@ -2,7 +2,7 @@
 /*
  * What the TLS 1.2 client and server share (RFC 5246): the master secret,
  * extended as RFC 7627 says; the key block and the keys it gives the
- * record layer and kTLS; Finished; the peer's Certificate.
+ * record layer and kTLS; Finished; Certificate and CertificateVerify.
  */
 
 #include <linux/mm.h>
@@ -12,6 +12,7 @@
 #include <crypto/algapi.h>
 
 #include "handshake.h"
+#include "sig.h"
 
 /* RFC 5246 8.1 and 7.4.9. */
 #define TLSHAKE_TLS12_MASTER_LEN	48
@@ -213,6 +214,124 @@ int tlshake_tls12_recv_certificate(struct tlshake_hs *hs,
 	err = tlshake_hs_verify_chain(hs);
 	if (err)
 		return err;
+	return tlshake_hs_hash(hs, msg);
+}
+
+/**
+ * tlshake_tls12_send_certificate - queue our Certificate
+ * @hs: the handshake
+ * @empty: send an empty one (a client without a fitting certificate)
+ *
+ * Return: 0 or a negative errno.
+ */
+int tlshake_tls12_send_certificate(struct tlshake_hs *hs, bool empty)
+{
+	const struct tlshake_params *p = hs->params;
+	struct tlsw_msg_wr m;
+	struct tlsw_wr w;
+
+	tlshake_rl_msg_begin(&hs->rl, &w);
+	tlsw_build_certificate12_begin(&w, &m);
+	/* tlshake_params.cert_chain is a certificate_list already. */
+	if (!empty)
+		tlsw_wr_bytes(&w, p->cert_chain, p->cert_chain_len);
+	tlsw_build_msg_end(&w, &m);
+	return tlshake_hs_send(hs, &w);
+}
+
+/**
+ * tlshake_tls12_cv_scheme_ok - whether a scheme can sign a CertificateVerify
+ * @hs: the handshake, its suite chosen
+ * @scheme: a TLS SignatureScheme
+ *
+ * RFC 5246 7.4.8 signs the handshake messages with the scheme's hash.
+ * tlshake hashes them once, with the suite's PRF hash, so it signs and
+ * accepts only schemes of that hash, and a server asks for no others in
+ * its CertificateRequest.
+ *
+ * Return: true if @scheme's hash is the suite's.
+ */
+bool tlshake_tls12_cv_scheme_ok(const struct tlshake_hs *hs, u16 scheme)
+{
+	return tlshake_sig_digest_len(scheme) ==
+	       tlshake_hash_len(hs->suite->hash);
+}
+
+/**
+ * tlshake_tls12_send_cert_verify - queue our CertificateVerify
+ * @hs: the handshake, our Certificate and ClientKeyExchange in the
+ *	transcript and @hs->sig_scheme chosen by tlshake_tls12_cv_scheme_ok()
+ *
+ * Return: 0 or a negative errno.
+ */
+int tlshake_tls12_send_cert_verify(struct tlshake_hs *hs)
+{
+	u8 th[TLSHAKE_MAX_HASH_LEN];
+	struct tlsw_wr w;
+	size_t sig_len;
+	u8 *sig;
+	int err;
+
+	sig_len = tlshake_sig_max_len(hs->key);
+	sig = kmalloc(sig_len, GFP_KERNEL);
+	if (!sig)
+		return -ENOMEM;
+	err = tlshake_transcript_hash(&hs->transcript, th);
+	if (!err)
+		err = tlshake_sig_sign_digest_tls12(hs->key, hs->sig_scheme, th,
+						    hs->ks.kdf.hash_len, sig,
+						    &sig_len);
+	if (!err) {
+		tlshake_rl_msg_begin(&hs->rl, &w);
+		tlsw_build_certificate_verify(&w, hs->sig_scheme, sig,
+					      sig_len);
+		err = tlshake_hs_send(hs, &w);
+	}
+	kfree(sig);
+	return err;
+}
+
+/**
+ * tlshake_tls12_recv_cert_verify - check the client's CertificateVerify
+ * @hs: the handshake, the client's certificate in @hs->peer_key
+ * @msg: the message
+ *
+ * The scheme must be one we asked for (RFC 5246 7.4.8), of the suite's
+ * hash, and fit the client's key: else illegal_parameter.  A signature
+ * that does not verify is a decrypt_error.
+ *
+ * Return: 0 or a negative errno.
+ */
+int tlshake_tls12_recv_cert_verify(struct tlshake_hs *hs,
+				   const struct tlsw_hs_msg *msg)
+{
+	struct tlsw_certificate_verify cv;
+	u8 th[TLSHAKE_MAX_HASH_LEN];
+	enum tlsw_alert alert;
+	int err;
+
+	err = tlsw_parse_certificate_verify(msg->body.data, msg->body.len, &cv,
+					    &alert);
+	if (err)
+		return tlshake_fail(hs, alert);
+	if (!tlshake_hs_offers(hs->sig_schemes, hs->num_sig_schemes,
+			       cv.scheme) ||
+	    !tlshake_tls12_cv_scheme_ok(hs, cv.scheme) ||
+	    !tlshake_sig_key_fits_tls12(hs->peer_key, cv.scheme))
+		return tlshake_fail(hs, TLSW_ALERT_ILLEGAL_PARAMETER);
+
+	err = tlshake_transcript_hash(&hs->transcript, th);
+	if (err)
+		return err;
+	err = tlshake_sig_verify_digest_tls12(hs->peer_key, cv.scheme, th,
+					      hs->ks.kdf.hash_len,
+					      cv.signature.data,
+					      cv.signature.len);
+	if (err == -EBADMSG)
+		return tlshake_fail(hs, TLSW_ALERT_DECRYPT_ERROR);
+	if (err)
+		return err;
+	hs->peer_sig_scheme = cv.scheme;
 	return tlshake_hs_hash(hs, msg);
 }
 

@@ -3,9 +3,10 @@
  * The TLS 1.2 client (RFC 5246 7.3, ECDHE as RFC 8422 says), taking over
  * from the TLS 1.3 client at a TLS 1.2 ServerHello: the server's
  * Certificate, ServerKeyExchange, CertificateRequest if it asks and
- * ServerHelloDone; then our flight: an empty Certificate if one was asked
- * for, ClientKeyExchange, ChangeCipherSpec and Finished; then the server's
- * ChangeCipherSpec and Finished.
+ * ServerHelloDone; then our flight: Certificate if one was asked for,
+ * ClientKeyExchange, CertificateVerify if our Certificate was not empty,
+ * ChangeCipherSpec and Finished; then the server's ChangeCipherSpec and
+ * Finished.
  *
  * Each message is taken in a state that expects it; any other message is
  * an unexpected_message.
@@ -148,11 +149,25 @@ static int tlshake_client12_ske(struct tlshake_hs *hs,
 	return tlshake_hs_hash(hs, msg);
 }
 
+/* RFC 5246 7.4.4 and RFC 8422 5.5: the certificate_types must include
+ * the kind of our key.
+ */
+static bool
+tlshake_client12_cert_type_ok(const struct tlshake_hs *hs,
+			      const struct tlsw_certificate_request12 *cr)
+{
+	u8 type = tlshake_privkey_type(hs->key) == TLSHAKE_KEY_RSA ?
+		  TLSW_CERT_TYPE_RSA_SIGN : TLSW_CERT_TYPE_ECDSA_SIGN;
+
+	return memchr(cr->cert_types.data, type, cr->cert_types.len);
+}
+
 static int tlshake_client12_certificate_request(struct tlshake_hs *hs,
 						const struct tlsw_hs_msg *msg)
 {
 	struct tlsw_certificate_request12 cr;
 	enum tlsw_alert alert;
+	unsigned int i;
 	int err;
 
 	err = tlsw_parse_certificate_request12(msg->body.data, msg->body.len,
@@ -160,46 +175,49 @@ static int tlshake_client12_certificate_request(struct tlshake_hs *hs,
 	if (err)
 		return tlshake_fail(hs, alert);
 	hs->cert_requested = true;
+	if (!hs->key || !tlshake_client12_cert_type_ok(hs, &cr))
+		return tlshake_hs_hash(hs, msg);
+	for (i = 0; !hs->sig_scheme && i < hs->num_sig_schemes; i++)
+		if (tlsw_u16_list_has(&cr.sig_algs, hs->sig_schemes[i]) &&
+		    tlshake_sig_key_fits_priv_tls12(hs->key,
+						    hs->sig_schemes[i]) &&
+		    tlshake_tls12_cv_scheme_ok(hs, hs->sig_schemes[i]))
+			hs->sig_scheme = hs->sig_schemes[i];
 	return tlshake_hs_hash(hs, msg);
 }
 
-/* Our flight (RFC 5246 7.3).  Asked for a certificate, we answer with an
- * empty one (7.4.6): the server decides whether that is enough.
+/* Our flight (RFC 5246 7.3).  Asked for a certificate, we send ours if a
+ * scheme fits both the request and our key, else an empty one (7.4.6):
+ * the server decides whether that is enough.
  */
 static int tlshake_client12_flight(struct tlshake_hs *hs, const u8 *pms,
 				   size_t pms_len)
 {
-	struct tlsw_msg_wr m;
 	struct tlsw_wr w;
 	size_t pub_len;
 	u8 *pub;
 	int err;
 
 	if (hs->cert_requested) {
-		tlshake_rl_msg_begin(&hs->rl, &w);
-		tlsw_build_certificate12_begin(&w, &m);
-		tlsw_build_msg_end(&w, &m);
-		err = tlshake_hs_send(hs, &w);
+		err = tlshake_tls12_send_certificate(hs, !hs->sig_scheme);
 		if (err)
 			return err;
 	}
 
-	pub = kmalloc(TLSHAKE_KEX_MAX_PUBLIC, GFP_KERNEL);
-	if (!pub)
-		return -ENOMEM;
-	pub_len = TLSHAKE_KEX_MAX_PUBLIC;
-	err = tlshake_kex_public(&hs->kex, pub, &pub_len);
+	err = tlshake_kex_public_alloc(&hs->kex, &pub, &pub_len);
 	if (!err) {
 		tlshake_rl_msg_begin(&hs->rl, &w);
 		tlsw_build_client_key_exchange(&w, hs->suite->kx, pub,
 					       pub_len);
 		err = tlshake_hs_send(hs, &w);
+		kfree(pub);
 	}
-	kfree(pub);
 	tlshake_kex_free(&hs->kex);
 
 	if (!err)
 		err = tlshake_tls12_master_secret(hs, pms, pms_len);
+	if (!err && hs->sig_scheme)
+		err = tlshake_tls12_send_cert_verify(hs);
 	if (!err)
 		err = tlshake_tls12_keys(hs);
 	if (!err)

@@ -821,6 +821,10 @@ struct tlsw_server_key_exchange {
 	struct tlsw_slice signature;
 };
 
+/* ClientCertificateType (RFC 5246 7.4.4, RFC 8422 5.5) */
+#define TLSW_CERT_TYPE_RSA_SIGN		1
+#define TLSW_CERT_TYPE_ECDSA_SIGN	64
+
 /**
  * struct tlsw_certificate_request12 - a parsed TLS 1.2 CertificateRequest
  * @cert_types: ClientCertificateType list, one byte each

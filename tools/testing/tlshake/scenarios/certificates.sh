@@ -28,11 +28,17 @@ keyUsage = critical,digitalSignature
 extendedKeyUsage = clientAuth
 CNF
 
-# issue NAME CN SECTION [ISSUER]: a P-256 key and certificate.
+# issue NAME CN SECTION [ISSUER [rsa]]: a P-256 (or RSA-2048) key and
+# certificate.
 issue() {
-	local name=$1 cn=$2 section=$3 issuer=${4:-}
+	local name=$1 cn=$2 section=$3 issuer=${4:-} kind=${5:-ec}
 
-	openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
+	if [ "$kind" = rsa ]; then
+		set -- -newkey rsa:2048
+	else
+		set -- -newkey ec -pkeyopt ec_paramgen_curve:P-256
+	fi
+	openssl req -new "$@" -nodes \
 		-subj "/CN=$cn" -keyout "$pki/$name.key" -out "$pki/$name.csr" \
 		2>/dev/null || fail "cannot make a key for $name"
 	if [ -n "$issuer" ]; then
@@ -53,8 +59,10 @@ issue int "tlshake test intermediate" ca root
 issue server localhost server int
 issue client "tlshake test client" client int
 issue stranger "a stranger" client other
+issue client-rsa "tlshake test RSA client" client int rsa
 cat "$pki/server.pem" "$pki/int.pem" > "$pki/server-chain.pem"
 cat "$pki/client.pem" "$pki/int.pem" > "$pki/client-chain.pem"
+cat "$pki/client-rsa.pem" "$pki/int.pem" > "$pki/client-rsa-chain.pem"
 
 # s_server ARGS...: openssl s_server with the server's leaf and the
 # intermediate, for one connection, its input open until it is done.
@@ -127,6 +135,43 @@ rc=$?
 kill $server
 wait $server 2>/dev/null
 [ $rc = 0 ] || { cat cerr sout; fail "client certificate to gnutls: exit status $rc"; }
+
+# mutual TLS at TLS 1.2, tlshake client: Certificate and CertificateVerify
+# (signed over the handshake messages) before our Finished.
+s_server -tls1_2 -Verify 2 -verify_return_error -CAfile "$pki/root.pem"
+client 0 "TLS 1.2 client certificate to openssl" --tls1.2 \
+	--CAfile "$pki/root.pem" --sni localhost \
+	--cert "$pki/client-chain.pem" --key "$pki/client.key"
+expect cerr '^Protocol +: TLSv1.2$' "TLS 1.2 client certificate to openssl"
+expect sout 'subject=CN = tlshake test client' "TLS 1.2 client certificate to openssl"
+
+# At TLS 1.2 the server judges our empty Certificate before its Finished.
+s_server -tls1_2 -Verify 2 -verify_return_error -CAfile "$pki/root.pem"
+client 1 "TLS 1.2, no client certificate to openssl" --tls1.2 \
+	--CAfile "$pki/root.pem" --sni localhost
+expect cerr 'handshake_failure received' "TLS 1.2, no client certificate to openssl"
+
+# A server that only asks goes on without one.
+s_server -tls1_2 -verify 2 -CAfile "$pki/root.pem"
+client 0 "TLS 1.2, no client certificate, only asked" --tls1.2 \
+	--CAfile "$pki/root.pem" --sni localhost
+expect cerr '^Protocol +: TLSv1.2$' "TLS 1.2, no client certificate, only asked"
+
+next_port
+gnutls-serv -p "$PORT" --x509certfile "$pki/server-chain.pem" \
+	--x509keyfile "$pki/server.key" --x509cafile "$pki/root.pem" \
+	--priority NORMAL:-VERS-ALL:+VERS-TLS1.2 \
+	--require-client-cert --verify-client-cert < /dev/null > sout 2>&1 &
+server=$!
+wait_listen "$PORT"
+tlshake client --tls1.2 --CAfile "$pki/root.pem" --sni localhost \
+	--cert "$pki/client-rsa-chain.pem" --key "$pki/client-rsa.key" \
+	127.0.0.1 "$PORT" < /dev/null > cout 2> cerr
+rc=$?
+kill $server
+wait $server 2>/dev/null
+[ $rc = 0 ] || { cat cerr sout; fail "TLS 1.2 RSA client certificate to gnutls: exit status $rc"; }
+expect cerr '^Protocol +: TLSv1.2$' "TLS 1.2 RSA client certificate to gnutls"
 
 # mutual TLS, tlshake server: it requires a certificate and verifies it.
 # tserver ARGS...: the tlshake server, echoing, for one connection.
