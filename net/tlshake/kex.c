@@ -45,6 +45,21 @@ bool tlshake_kex_supported(u16 group)
 EXPORT_SYMBOL_IF_KUNIT(tlshake_kex_supported);
 
 /**
+ * tlshake_kex_is_ffdhe - whether a group is a finite-field one
+ * @group: a TLS NamedGroup code point
+ *
+ * Return: true for the supported groups of RFC 7919, which TLS 1.2 uses
+ * for DHE.
+ */
+bool tlshake_kex_is_ffdhe(u16 group)
+{
+	const struct tlshake_kex_group *grp = tlshake_kex_group(group);
+
+	return grp && grp->ffdhe;
+}
+EXPORT_SYMBOL_IF_KUNIT(tlshake_kex_is_ffdhe);
+
+/**
  * tlshake_kex_public_len - length of a group's public key on the wire
  * @group: a TLS NamedGroup code point
  *

@@ -64,6 +64,7 @@ struct tlshake_kex {
 };
 
 bool tlshake_kex_supported(u16 group);
+bool tlshake_kex_is_ffdhe(u16 group);
 size_t tlshake_kex_public_len(u16 group);
 int tlshake_kex_init(struct tlshake_kex *kex, u16 group);
 int tlshake_kex_public(const struct tlshake_kex *kex, u8 *out, size_t *len);
@@ -74,6 +75,8 @@ int tlshake_kex_derive(struct tlshake_kex *kex, const u8 *peer,
 int tlshake_kex_derive_tls12(struct tlshake_kex *kex, const u8 *peer,
 			     size_t peer_len, u8 *secret, size_t *secret_len);
 void tlshake_kex_free(struct tlshake_kex *kex);
+u16 tlshake_kex_ffdhe_named(const u8 *p, size_t p_len, const u8 *g,
+			    size_t g_len);
 
 #if IS_ENABLED(CONFIG_KUNIT)
 int tlshake_kex_set_private(struct tlshake_kex *kex, const u8 *priv,

@@ -11,6 +11,7 @@
 
 #include <crypto/dh.h>
 #include <crypto/kpp.h>
+#include <kunit/visibility.h>
 #include <linux/crypto.h>
 #include <linux/errno.h>
 #include <linux/random.h>
@@ -209,6 +210,48 @@ tlshake_ffdhe_group(const struct tlshake_kex *kex)
 			return &tlshake_ffdhe_groups[i];
 	return NULL;
 }
+
+/* A big-endian integer without its leading zero bytes. */
+static void tlshake_ffdhe_strip(const u8 **v, size_t *len)
+{
+	while (*len && !**v) {
+		(*v)++;
+		(*len)--;
+	}
+}
+
+/**
+ * tlshake_kex_ffdhe_named - which RFC 7919 group TLS 1.2 parameters are
+ * @p: ServerDHParams.dh_p, a big-endian integer
+ * @p_len: its length
+ * @g: ServerDHParams.dh_g
+ * @g_len: its length
+ *
+ * A TLS 1.2 server sends its finite-field group as (p, g); tlshake takes
+ * only the groups of RFC 7919, whose primes are safe and known, rather than
+ * test an arbitrary prime on every handshake (RFC 7919 4).
+ *
+ * Return: the group's code point, or 0 if (p, g) is not one of them.
+ */
+u16 tlshake_kex_ffdhe_named(const u8 *p, size_t p_len, const u8 *g,
+			    size_t g_len)
+{
+	const struct tlshake_ffdhe_group *grp;
+	unsigned int i;
+
+	tlshake_ffdhe_strip(&p, &p_len);
+	tlshake_ffdhe_strip(&g, &g_len);
+	if (g_len != 1 || g[0] != 2)
+		return 0;
+	for (i = 0; i < ARRAY_SIZE(tlshake_ffdhe_groups); i++) {
+		grp = &tlshake_ffdhe_groups[i];
+		if (p_len == tlshake_kex_public_len(grp->group) &&
+		    !memcmp(p, grp->p, p_len))
+			return grp->group;
+	}
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(tlshake_kex_ffdhe_named);
 
 /* One kpp operation: the public value g^x (@peer NULL) or the shared
  * secret peer^x, written to @out padded to len(p).  Both buffers are on the

@@ -194,6 +194,8 @@ static void kex_test_round_trip(struct kunit *test)
 	for (i = 0; i < ARRAY_SIZE(kex_test_groups); i++) {
 		group = kex_test_groups[i];
 		KUNIT_EXPECT_TRUE(test, tlshake_kex_supported(group));
+		KUNIT_EXPECT_EQ(test, tlshake_kex_is_ffdhe(group),
+				kex_test_is_ffdhe(group));
 		KUNIT_ASSERT_EQ_MSG(test, tlshake_kex_init(&a, group), 0,
 				    "group %#06x", group);
 		KUNIT_ASSERT_EQ_MSG(test, tlshake_kex_init(&b, group), 0,
@@ -259,6 +261,7 @@ static void kex_test_api(struct kunit *test)
 
 	for (i = 0; i < ARRAY_SIZE(unsupported); i++) {
 		KUNIT_EXPECT_FALSE(test, tlshake_kex_supported(unsupported[i]));
+		KUNIT_EXPECT_FALSE(test, tlshake_kex_is_ffdhe(unsupported[i]));
 		KUNIT_EXPECT_EQ(test, tlshake_kex_public_len(unsupported[i]),
 				(size_t)0);
 		KUNIT_EXPECT_EQ(test, tlshake_kex_init(&kex, unsupported[i]),
@@ -523,6 +526,42 @@ static void kex_test_ffdhe_kat(struct kunit *test)
 }
 
 /* 1 < Y < p - 1 (RFC 7919 section 5.1): 0, 1, p - 1, p and beyond fail. */
+/* TLS 1.2 parameters (p, g) name an RFC 7919 group only if they are its
+ * prime, as computed from the RFC's definition, and 2, leading zeros
+ * allowed.
+ */
+static void kex_test_ffdhe_named(struct kunit *test)
+{
+	static const u8 g2[] = { 0, 2 }, g5[] = { 5 };
+	const struct ffdhe_kat *k;
+	unsigned int i;
+	u8 *p;
+
+	p = kunit_kzalloc(test, TLSHAKE_KEX_MAX_PUBLIC + 1, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	for (i = 0; i < ARRAY_SIZE(ffdhe_kats); i++) {
+		k = &ffdhe_kats[i];
+		KUNIT_EXPECT_EQ(test, tlshake_kex_ffdhe_named(k->p, k->len,
+							      g2 + 1, 1),
+				k->group);
+		p[0] = 0;
+		memcpy(p + 1, k->p, k->len);
+		KUNIT_EXPECT_EQ(test, tlshake_kex_ffdhe_named(p, k->len + 1,
+							      g2, 2),
+				k->group);
+		KUNIT_EXPECT_EQ(test, tlshake_kex_ffdhe_named(k->p, k->len,
+							      g5, 1), 0);
+		KUNIT_EXPECT_EQ(test, tlshake_kex_ffdhe_named(k->p, k->len,
+							      g2, 1), 0);
+		KUNIT_EXPECT_EQ(test, tlshake_kex_ffdhe_named(k->p, k->len - 1,
+							      g2 + 1, 1), 0);
+		p[k->len] ^= 0x02;
+		KUNIT_EXPECT_EQ(test, tlshake_kex_ffdhe_named(p + 1, k->len,
+							      g2 + 1, 1), 0);
+	}
+	KUNIT_EXPECT_EQ(test, tlshake_kex_ffdhe_named(p, 0, g2, 2), 0);
+}
+
 static void kex_test_ffdhe_peer_range(struct kunit *test)
 {
 	enum { ZERO, ONE, P_MINUS_1, P, ALL_ONES, TWO, P_MINUS_2, NVALUES };
@@ -592,6 +631,7 @@ static struct kunit_case kex_test_cases[] = {
 	KUNIT_CASE(kex_test_ecdh_encoding),
 	KUNIT_CASE(kex_test_ecdh_scalar_range),
 	KUNIT_CASE(kex_test_ffdhe_kat),
+	KUNIT_CASE(kex_test_ffdhe_named),
 	KUNIT_CASE(kex_test_ffdhe_peer_range),
 	{}
 };
