@@ -34,6 +34,8 @@ static const u16 tlshake_default_suites[] = {
 	TLSW_TLS_ECDHE_RSA_AES_256_GCM_SHA384,
 	TLSW_TLS_ECDHE_ECDSA_CHACHA20_POLY1305,
 	TLSW_TLS_ECDHE_RSA_CHACHA20_POLY1305,
+	TLSW_TLS_DHE_RSA_AES_128_GCM_SHA256,
+	TLSW_TLS_DHE_RSA_AES_256_GCM_SHA384,
 };
 
 static const u16 tlshake_default_groups[] = {
@@ -168,6 +170,26 @@ static int tlshake_params_check(const struct tlshake_params *p)
 	return 0;
 }
 
+/* A client offers DHE only with a finite-field group to do it in: an RFC
+ * 7919 server picks one of those, and tlshake takes no other (see
+ * tls12_client.c).  The server exchanges keys by ECDHE only.
+ */
+static void tlshake_hs_config_kx(struct tlshake_hs *hs)
+{
+	const struct tlshake_suite *suite;
+	unsigned int i, n = 0;
+	bool ffdhe = false;
+
+	for (i = 0; i < hs->num_groups; i++)
+		ffdhe |= tlshake_kex_is_ffdhe(hs->groups[i]);
+	for (i = 0; i < hs->num_suites; i++) {
+		suite = tlshake_suite_find(hs->suites[i]);
+		if (suite->kx != TLSW_KX_DHE || (!hs->server && ffdhe))
+			hs->suites[n++] = suite->id;
+	}
+	hs->num_suites = n;
+}
+
 /* Keep the suites of the versions we may negotiate; narrow the range of
  * versions to those with a suite left.
  */
@@ -209,13 +231,15 @@ static int tlshake_hs_config(struct tlshake_hs *hs)
 				  ARRAY_SIZE(tlshake_default_suites),
 				  tlshake_suite_known);
 	if (!err)
-		err = tlshake_hs_config_versions(hs);
-	if (!err)
 		err = tlshake_config_list(hs->groups, &hs->num_groups,
 					  p->groups, p->num_groups,
 					  tlshake_default_groups,
 					  ARRAY_SIZE(tlshake_default_groups),
 					  tlshake_kex_supported);
+	if (!err) {
+		tlshake_hs_config_kx(hs);
+		err = tlshake_hs_config_versions(hs);
+	}
 	if (!err)
 		err = tlshake_config_list(hs->sig_schemes, &hs->num_sig_schemes,
 					  p->sig_schemes, p->num_sig_schemes,

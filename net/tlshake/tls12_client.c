@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The TLS 1.2 client (RFC 5246 7.3, ECDHE as RFC 8422 says), taking over
+ * The TLS 1.2 client (RFC 5246 7.3, ECDHE as RFC 8422 says, DHE over the
+ * groups of RFC 7919), taking over
  * from the TLS 1.3 client at a TLS 1.2 ServerHello: the server's
  * Certificate, ServerKeyExchange, CertificateRequest if it asks and
  * ServerHelloDone; then our flight: Certificate if one was asked for,
@@ -112,7 +113,9 @@ static int tlshake_client12_verify_ske(struct tlshake_hs *hs,
 }
 
 /* The group must be one we offered; our key pair is made for it, and the
- * premaster secret derived at once, into @pms.
+ * premaster secret derived at once, into @pms.  DHE parameters must be
+ * those of an RFC 7919 group we offered: anything else is an
+ * insufficient_security (RFC 7919 4).
  */
 static int tlshake_client12_ske(struct tlshake_hs *hs,
 				const struct tlsw_hs_msg *msg, u8 *pms,
@@ -120,14 +123,26 @@ static int tlshake_client12_ske(struct tlshake_hs *hs,
 {
 	struct tlsw_server_key_exchange ske;
 	enum tlsw_alert alert;
+	size_t public_len;
 	int err;
 
 	err = tlsw_parse_server_key_exchange(msg->body.data, msg->body.len,
 					     hs->suite->kx, &ske, &alert);
 	if (err)
 		return tlshake_fail(hs, alert);
+	if (hs->suite->kx == TLSW_KX_DHE) {
+		ske.group = tlshake_kex_ffdhe_named(ske.dh_p.data, ske.dh_p.len,
+						    ske.dh_g.data,
+						    ske.dh_g.len);
+		if (!tlshake_hs_offers(hs->groups, hs->num_groups, ske.group))
+			return tlshake_fail(hs,
+					    TLSW_ALERT_INSUFFICIENT_SECURITY);
+	}
+	/* A finite-field Ys may come without its leading zeros. */
+	public_len = tlshake_kex_public_len(ske.group);
 	if (!tlshake_hs_offers(hs->groups, hs->num_groups, ske.group) ||
-	    ske.public.len != tlshake_kex_public_len(ske.group) ||
+	    ske.public.len > public_len ||
+	    (hs->suite->kx == TLSW_KX_ECDHE && ske.public.len != public_len) ||
 	    !tlshake_client12_scheme_ok(hs, ske.scheme))
 		return tlshake_fail(hs, TLSW_ALERT_ILLEGAL_PARAMETER);
 	err = tlshake_client12_verify_ske(hs, &ske);

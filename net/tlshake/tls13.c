@@ -19,8 +19,8 @@
 #define TLSHAKE_SUITE12(id, aead, hash, kx, auth)			\
 	{ id, TLSW_VERSION_TLS12, aead, hash, kx, auth }
 
-/* The TLS 1.3 suites, then those of TLS 1.2 with ECDHE and an AEAD kTLS
- * carries (RFC 5289, RFC 7905).
+/* The TLS 1.3 suites, then those of TLS 1.2 with ECDHE or DHE and an AEAD
+ * kTLS carries (RFC 5288, RFC 5289, RFC 7905).
  */
 static const struct tlshake_suite tlshake_suites[] = {
 	TLSHAKE_SUITE13(TLSW_TLS_AES_128_GCM_SHA256, TLSHAKE_AEAD_AES_128_GCM,
@@ -49,6 +49,12 @@ static const struct tlshake_suite tlshake_suites[] = {
 	TLSHAKE_SUITE12(TLSW_TLS_ECDHE_RSA_CHACHA20_POLY1305,
 			TLSHAKE_AEAD_CHACHA20_POLY1305, TLSHAKE_HASH_SHA256,
 			TLSW_KX_ECDHE, TLSHAKE_AUTH_RSA),
+	TLSHAKE_SUITE12(TLSW_TLS_DHE_RSA_AES_128_GCM_SHA256,
+			TLSHAKE_AEAD_AES_128_GCM, TLSHAKE_HASH_SHA256,
+			TLSW_KX_DHE, TLSHAKE_AUTH_RSA),
+	TLSHAKE_SUITE12(TLSW_TLS_DHE_RSA_AES_256_GCM_SHA384,
+			TLSHAKE_AEAD_AES_256_GCM, TLSHAKE_HASH_SHA384,
+			TLSW_KX_DHE, TLSHAKE_AUTH_RSA),
 };
 
 /**

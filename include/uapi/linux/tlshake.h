@@ -54,7 +54,9 @@
  *				or TLSHAKE_ROLE_SERVER
  * TLSHAKE_VERSIONS		struct tlshake_versions
  * TLSHAKE_CIPHER_SUITES	__u16[]: cipher suites in preference order
- * TLSHAKE_GROUPS		__u16[]: NamedGroups in preference order
+ * TLSHAKE_GROUPS		__u16[]: NamedGroups in preference order;
+ *				a client offers TLS 1.2 DHE suites only
+ *				with a finite-field group among them
  * TLSHAKE_SIG_SCHEMES		__u16[]: SignatureSchemes in preference order
  * TLSHAKE_SERVER_NAME		char[]: the client's SNI and the name its
  *				peer's certificate must match (no NUL needed);
