@@ -27,6 +27,10 @@
 #define ALERT_WARNING		1
 #define ALERT_CLOSE_NOTIFY	0
 
+#define ALERT_NO_RENEGOTIATION	100
+
+#define HS_HELLO_REQUEST	0
+#define HS_CLIENT_HELLO		1
 #define HS_NEW_SESSION_TICKET	4
 #define HS_KEY_UPDATE		24
 
@@ -124,11 +128,42 @@ int tls_send_all(int fd, const void *buf, size_t len)
 	return 0;
 }
 
+/* Whether kTLS protects the socket's records as TLS 1.2 does. */
+static int is_tls12(int fd)
+{
+	struct tls_crypto_info info;
+	socklen_t len = sizeof(info);
+
+	return !getsockopt(fd, SOL_TLS, TLS_TX, &info, &len) &&
+	       info.version == TLS_1_2_VERSION;
+}
+
+/* RFC 5746 4.2 and 4.4: a TLS 1.2 peer asking to renegotiate, by
+ * HelloRequest or ClientHello, is refused with a no_renegotiation warning
+ * (RFC 5246 7.2.2); the keys stay as they are.  kTLS could not take new
+ * ones.
+ */
+static int refuse_renegotiation(int fd, const char *who)
+{
+	static const unsigned char alert[2] = {
+		ALERT_WARNING, ALERT_NO_RENEGOTIATION
+	};
+
+	if (!quiet)
+		warnx("%srefused the peer's renegotiation", who);
+	if (tls_send_record(fd, RECORD_ALERT, alert, sizeof(alert)) !=
+	    sizeof(alert)) {
+		warnx("%ssending no_renegotiation: %s", who, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 /* What a record other than application data means for the stream:
  * 0 to go on reading, 1 for its clean end, -1 for a broken one.
  */
-static int non_data_record(int type, const unsigned char *rec, ssize_t n,
-			   const char *who)
+static int non_data_record(int fd, int type, const unsigned char *rec,
+			   ssize_t n, const char *who)
 {
 	if (type == RECORD_ALERT && n == 2) {
 		if (rec[1] == ALERT_CLOSE_NOTIFY)
@@ -144,6 +179,9 @@ static int non_data_record(int type, const unsigned char *rec, ssize_t n,
 		return -1;
 	}
 	if (type == RECORD_HANDSHAKE && n >= 1) {
+		if ((rec[0] == HS_HELLO_REQUEST || rec[0] == HS_CLIENT_HELLO) &&
+		    is_tls12(fd))
+			return refuse_renegotiation(fd, who);
 		if (rec[0] == HS_KEY_UPDATE) {
 			warnx("%sthe peer sent KeyUpdate, which kTLS on this kernel cannot follow",
 			      who);
@@ -192,7 +230,7 @@ int tls_read_chunk(int fd, void *buf, size_t len, const char *who)
 		}
 		if (type == RECORD_DATA)
 			return n;
-		ret = non_data_record(type, buf, n, who);
+		ret = non_data_record(fd, type, buf, n, who);
 		if (ret)
 			return ret > 0 ? 0 : -1;
 	}
