@@ -4,10 +4,11 @@
 # The guest's half of make bench: every measurement, one result a line,
 # each line a tag and a JSON object or the raw output it is read from.
 #
-#   guest.sh CERTDIR HANDSHAKES HANDSHAKES16 MIB SPEED_SECONDS
+#   guest.sh CERTDIR HANDSHAKES HANDSHAKES16 MIB SPEED_SECONDS FLOOR_MSECS
 #
 # CERTDIR holds ca-KIND.pem, KIND.pem and KIND.key for KIND ec256 and
-# rsa2048.  hsbench and crypto-bench are on the PATH.
+# rsa2048.  hsbench, crypto-bench and evpfloor are on the PATH, and
+# tlshake_bench.ko is where modprobe finds it.
 
 # busybox ash, the guest's shell, has pipefail and local.
 # shellcheck disable=SC3040,SC3043
@@ -18,6 +19,7 @@ n1=$2
 n16=$3
 mib=$4
 speed_seconds=$5
+floor_msecs=$6
 
 hs() {
 	local impl="$1" group="$2" kind="$3" n="$4" conc="$5"
@@ -46,6 +48,16 @@ done
 # (openssl speed cannot run here: it times with alarm(), which the test
 # kernel, without POSIX timers, does not have.)
 BENCH_SECONDS=$speed_seconds crypto-bench | sed 's/^/floor /'
+
+# The crypto floor in the kernel: tlshake_bench.ko times each operation
+# through the module's own interfaces while it loads and prints a line
+# each to the kernel log; then it is removed.  Then OpenSSL's figures for
+# the same operations, in the same form.
+start=$(dmesg | wc -l)
+modprobe tlshake_bench msecs="$floor_msecs" && rmmod tlshake_bench
+dmesg | tail -n +$((start + 1)) |
+	sed -n 's/^\[[ 0-9.]*\] tlshake_bench: /kprim tlshake /p'
+BENCH_MSECS=$floor_msecs evpfloor | sed 's/^/kprim openssl /'
 
 echo "memory $(hsbench memory x25519 "$certs/ec256.pem" "$certs/ec256.key" \
 	"$certs/ca-ec256.pem" 100)"
