@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Signatures: SignatureScheme dispatch, message hashing, key release.
+ * Signatures: SignatureScheme dispatch, message hashing, key references.
  */
 
 #include <crypto/hash.h>
@@ -418,21 +418,53 @@ enum tlshake_key_type tlshake_privkey_type(const struct tlshake_privkey *key)
 EXPORT_SYMBOL_IF_KUNIT(tlshake_privkey_type);
 
 /**
- * tlshake_pubkey_free() - release a public key
+ * tlshake_pubkey_get() - take another reference to a public key
+ * @key: the key
+ *
+ * Return: @key, to be released with tlshake_pubkey_free() as well.
+ */
+struct tlshake_pubkey *tlshake_pubkey_get(struct tlshake_pubkey *key)
+{
+	refcount_inc(&key->ref);
+	return key;
+}
+EXPORT_SYMBOL_IF_KUNIT(tlshake_pubkey_get);
+
+/**
+ * tlshake_pubkey_free() - release a reference to a public key
  * @key: the key, or NULL
+ *
+ * The key is freed with its last reference.
  */
 void tlshake_pubkey_free(struct tlshake_pubkey *key)
 {
-	kfree(key);
+	if (key && refcount_dec_and_test(&key->ref))
+		kfree(key);
 }
 EXPORT_SYMBOL_IF_KUNIT(tlshake_pubkey_free);
 
 /**
- * tlshake_privkey_free() - release a private key, wiping it
+ * tlshake_privkey_get() - take another reference to a private key
+ * @key: the key
+ *
+ * Return: @key, to be released with tlshake_privkey_free() as well.
+ */
+struct tlshake_privkey *tlshake_privkey_get(struct tlshake_privkey *key)
+{
+	refcount_inc(&key->ref);
+	return key;
+}
+EXPORT_SYMBOL_IF_KUNIT(tlshake_privkey_get);
+
+/**
+ * tlshake_privkey_free() - release a reference to a private key
  * @key: the key, or NULL
+ *
+ * The key is wiped and freed with its last reference.
  */
 void tlshake_privkey_free(struct tlshake_privkey *key)
 {
-	kfree_sensitive(key);
+	if (key && refcount_dec_and_test(&key->ref))
+		kfree_sensitive(key);
 }
 EXPORT_SYMBOL_IF_KUNIT(tlshake_privkey_free);

@@ -41,11 +41,13 @@ struct tlshake_privkey;
 struct tlshake_pubkey *tlshake_pubkey_new_ec(enum tlshake_key_type type,
 					     const u8 *point, size_t len);
 struct tlshake_pubkey *tlshake_pubkey_new_rsa(const u8 *der, size_t len);
+struct tlshake_pubkey *tlshake_pubkey_get(struct tlshake_pubkey *key);
 void tlshake_pubkey_free(struct tlshake_pubkey *key);
 
 struct tlshake_privkey *tlshake_privkey_new_ec(enum tlshake_key_type type,
 					       const u8 *scalar, size_t len);
 struct tlshake_privkey *tlshake_privkey_new_rsa(const u8 *der, size_t len);
+struct tlshake_privkey *tlshake_privkey_get(struct tlshake_privkey *key);
 void tlshake_privkey_free(struct tlshake_privkey *key);
 enum tlshake_key_type tlshake_privkey_type(const struct tlshake_privkey *key);
 

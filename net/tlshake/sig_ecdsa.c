@@ -143,6 +143,7 @@ struct tlshake_pubkey *tlshake_pubkey_new_ec(enum tlshake_key_type type,
 	key = kzalloc(sizeof(*key), GFP_KERNEL);
 	if (!key)
 		return ERR_PTR(-ENOMEM);
+	refcount_set(&key->ref, 1);
 	key->type = type;
 	if (type == TLSHAKE_KEY_EC_P256) {
 		/* Validated once here, with the table verification uses */
@@ -186,6 +187,7 @@ struct tlshake_privkey *tlshake_privkey_new_ec(enum tlshake_key_type type,
 	key = kzalloc(sizeof(*key), GFP_KERNEL);
 	if (!key)
 		return ERR_PTR(-ENOMEM);
+	refcount_set(&key->ref, 1);
 	key->type = type;
 	if (type == TLSHAKE_KEY_EC_P256) {
 		p256_sc_from_bytes(key->ec_d, scalar);

@@ -7,6 +7,7 @@
 #ifndef _NET_TLSHAKE_SIG_INTERNAL_H
 #define _NET_TLSHAKE_SIG_INTERNAL_H
 
+#include <linux/refcount.h>
 #include <linux/types.h>
 
 #include "p256.h"
@@ -34,6 +35,8 @@ struct tlshake_sig_alg {
 
 /**
  * struct tlshake_pubkey - a validated public key
+ * @ref: the references to the key: a key the module's cache keeps (see
+ *	key_cache.c) is shared by the handshakes that use it
  * @type: which of the unions is valid
  * @p256: a P-256 key, validated, with the multiples verification uses
  * @ec: a P-384 point, as little-endian arrays of 64-bit digits (ecc.h's
@@ -44,6 +47,7 @@ struct tlshake_sig_alg {
  *	the modulus's length @rsa.k is the length of a signature
  */
 struct tlshake_pubkey {
+	refcount_t ref;
 	enum tlshake_key_type type;
 	union {
 		struct p256_pubkey p256;
@@ -57,6 +61,7 @@ struct tlshake_pubkey {
 
 /**
  * struct tlshake_privkey - a private key
+ * @ref: the references to the key, which may be shared as a public key is
  * @type: which of the unions is valid
  * @ec_d: the EC scalar, in [1, n - 1], as an array of 64-bit digits, the
  *	least significant first (P-256 uses four)
@@ -64,9 +69,11 @@ struct tlshake_pubkey {
  *	when made; the modulus's length @rsa.pub.k is the length of a
  *	signature
  *
- * The structure is freed with kfree_sensitive().
+ * The structure is freed with kfree_sensitive() when its last reference
+ * goes.
  */
 struct tlshake_privkey {
+	refcount_t ref;
 	enum tlshake_key_type type;
 	union {
 		u64 ec_d[TLSHAKE_EC_MAX_DIGITS];

@@ -93,6 +93,7 @@ struct tlshake_pubkey *tlshake_pubkey_new_rsa(const u8 *der, size_t len)
 	key = kzalloc(sizeof(*key), GFP_KERNEL);
 	if (!key)
 		return ERR_PTR(-ENOMEM);
+	refcount_set(&key->ref, 1);
 	key->type = TLSHAKE_KEY_RSA;
 	err = rsa_core_pub_init(&key->rsa, n, n_len, e, e_len);
 	if (err) {
@@ -155,6 +156,7 @@ struct tlshake_privkey *tlshake_privkey_new_rsa(const u8 *der, size_t len)
 	key = kzalloc(sizeof(*key), GFP_KERNEL);
 	if (!key)
 		return ERR_PTR(-ENOMEM);
+	refcount_set(&key->ref, 1);
 	key->type = TLSHAKE_KEY_RSA;
 	err = rsa_core_priv_init(&key->rsa, n, n_len, e, e_len, p, p_len, q,
 				 q_len, dp, dp_len, dq, dq_len, qi, qi_len);
