@@ -10,6 +10,7 @@
 #include <linux/tlshake.h>
 #include <net/tcp.h>
 
+#include "key_cache.h"
 #include "tlshake.h"
 
 /* Sockets leave tlshake for the "tls" ULP.  That ULP autoloads only for
@@ -45,6 +46,7 @@ static int __init tlshake_init(void)
 static void __exit tlshake_exit(void)
 {
 	tlshake_ulp_unregister();
+	tlshake_key_cache_flush();
 }
 
 module_init(tlshake_init);

@@ -19,6 +19,7 @@
 #include <linux/timekeeping.h>
 #include <net/tlshake.h>
 
+#include "keys.h"
 #include "sig.h"
 #include "verify.h"
 #include "x509_spki.h"
@@ -29,12 +30,8 @@ static int tlshake_verify_key(const struct tlshake_spki *spki,
 			      struct tlshake_pubkey **key,
 			      enum tlsw_alert *alert)
 {
-	struct tlshake_pubkey *k;
+	struct tlshake_pubkey *k = tlshake_pubkey_load(spki);
 
-	if (spki->alg == TLSHAKE_KEY_RSA)
-		k = tlshake_pubkey_new_rsa(spki->key, spki->key_len);
-	else
-		k = tlshake_pubkey_new_ec(spki->alg, spki->key, spki->key_len);
 	if (PTR_ERR_OR_ZERO(k) == -ENOMEM)
 		return -ENOMEM;
 	if (IS_ERR(k)) {

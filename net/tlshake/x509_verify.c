@@ -13,6 +13,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
+#include "keys.h"
 #include "sig.h"
 #include "x509_verify.h"
 
@@ -58,13 +59,6 @@ static int x509_sig_scheme(const struct tlshake_x509_cert *issuer,
 	return 0;
 }
 
-static struct tlshake_pubkey *x509_pubkey(const struct tlshake_spki *spki)
-{
-	if (spki->alg == TLSHAKE_KEY_RSA)
-		return tlshake_pubkey_new_rsa(spki->key, spki->key_len);
-	return tlshake_pubkey_new_ec(spki->alg, spki->key, spki->key_len);
-}
-
 /**
  * tlshake_x509_check_sig() - check a certificate's signature (the
  *	tlshake_x509_sig_check_t of the kernel)
@@ -79,7 +73,9 @@ static struct tlshake_pubkey *x509_pubkey(const struct tlshake_spki *spki)
  * the ECDSA scheme of the issuer's curve.  X.509, unlike TLS 1.3, lets a
  * curve sign with another hash: as ECDSA prescribes (SEC 1 4.1.4), the
  * digest is cut to the size of the curve's order, or widened with leading
- * zeros, which leaves its value unchanged, before the check.
+ * zeros, which leaves its value unchanged, before the check.  The
+ * issuer's key is made once and then found in the module's cache
+ * (tlshake_pubkey_load()); the signature is checked every time.
  *
  * Return: 0 if the signature verifies, -EKEYREJECTED if it does not or
  * the issuer's key is unusable, -ENOMEM or another negative errno if it
@@ -117,7 +113,7 @@ int tlshake_x509_check_sig(void *arg, const struct tlshake_x509_cert *issuer,
 	if (err)
 		return err;
 
-	key = x509_pubkey(&issuer->spki);
+	key = tlshake_pubkey_load(&issuer->spki);
 	if (IS_ERR(key))
 		return PTR_ERR(key) == -ENOMEM ? -ENOMEM : -EKEYREJECTED;
 	/* A longer digest is cut to its leftmost key_len bytes. */
