@@ -116,7 +116,10 @@ struct tlshake_params {
  * the socket to kTLS: on success the caller sends and receives
  * application data on @sock as on any kTLS socket, and records the peer
  * sent right after its Finished are the first kTLS delivers.  Nothing of
- * the handshake stays allocated and its secrets are wiped.
+ * the handshake stays allocated and its secrets are wiped, but for the
+ * keys the module caches: the private key and the public keys of the
+ * certificates checked stay prepared for the next handshake that uses
+ * them (see Documentation/networking/tlshake.rst).
  *
  * Defaults: the cipher suites TLS_AES_128_GCM_SHA256,
  * TLS_AES_256_GCM_SHA384 and TLS_CHACHA20_POLY1305_SHA256
