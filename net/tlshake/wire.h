@@ -667,6 +667,7 @@ int tlsw_parse_server_hello(const u8 *buf, size_t len,
 			    struct tlsw_server_hello *sh,
 			    enum tlsw_alert *alert);
 bool tlsw_random_has_downgrade_marker(const u8 *random);
+void tlsw_random_set_downgrade_marker(u8 *random);
 void tlsw_build_client_hello_begin(struct tlsw_wr *w, struct tlsw_msg_wr *m,
 				   const u8 *random, const u8 *session_id,
 				   size_t session_id_len, const u16 *suites,
@@ -858,5 +859,11 @@ void tlsw_build_certificate12_begin(struct tlsw_wr *w, struct tlsw_msg_wr *m);
 void tlsw_build_cert12(struct tlsw_wr *w, const u8 *cert, size_t len);
 void tlsw_build_client_key_exchange(struct tlsw_wr *w, enum tlsw_kx kx,
 				    const u8 *exchange, size_t len);
+void tlsw_build_ecdhe_params(struct tlsw_wr *w, u16 group, const u8 *point,
+			     size_t len);
+void tlsw_build_server_key_exchange(struct tlsw_wr *w, const u8 *params,
+				    size_t params_len, u16 scheme,
+				    const u8 *sig, size_t sig_len);
+void tlsw_build_server_hello_done(struct tlsw_wr *w);
 
 #endif /* _NET_TLSHAKE_WIRE_H */

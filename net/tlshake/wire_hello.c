@@ -158,6 +158,21 @@ bool tlsw_random_has_downgrade_marker(const u8 *random)
 EXPORT_SYMBOL_IF_KUNIT(tlsw_random_has_downgrade_marker);
 
 /**
+ * tlsw_random_set_downgrade_marker() - say "downgraded to TLS 1.2"
+ * @random: the ServerHello random
+ *
+ * RFC 8446 section 4.1.3: a server that supports TLS 1.3 and negotiates
+ * TLS 1.2 ends its random in "DOWNGRD" and 1, which a TLS 1.3 client
+ * refuses: an attacker who removed TLS 1.3 from the ClientHello cannot
+ * make both ends settle for TLS 1.2 unnoticed.
+ */
+void tlsw_random_set_downgrade_marker(u8 *random)
+{
+	memcpy(random + TLSW_RANDOM_LEN - 8, "DOWNGRD\x01", 8);
+}
+EXPORT_SYMBOL_IF_KUNIT(tlsw_random_set_downgrade_marker);
+
+/**
  * tlsw_build_client_hello_begin() - start a ClientHello
  * @w: the cursor
  * @m: the open vectors, for tlsw_build_msg_end()

@@ -1457,6 +1457,12 @@ static void wire_test_server_hello_versions(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, tlsw_random_has_downgrade_marker(random));
 	random[31] = 2;
 	KUNIT_EXPECT_FALSE(test, tlsw_random_has_downgrade_marker(random));
+	/* What a server of TLS 1.3 writes when it negotiates TLS 1.2. */
+	memset(random, 0x5a, TLSW_RANDOM_LEN);
+	tlsw_random_set_downgrade_marker(random);
+	KUNIT_EXPECT_EQ(test, memcmp(random + 24, "DOWNGRD\x01", 8), 0);
+	KUNIT_EXPECT_EQ(test, random[23], 0x5a);
+	KUNIT_EXPECT_TRUE(test, tlsw_random_has_downgrade_marker(random));
 }
 
 static void wire_test_client_hello_checks(struct kunit *test)
@@ -1797,6 +1803,58 @@ static void wire_test_tls12_messages(struct kunit *test)
 	tlsw_wr_init(&w, out, sizeof(out));
 	tlsw_build_client_key_exchange(&w, TLSW_KX_ECDHE, cke, 0);
 	KUNIT_EXPECT_EQ(test, tlsw_wr_error(&w), -EINVAL);
+
+	tlsw_wr_init(&w, out, sizeof(out));
+	tlsw_build_server_hello_done(&w);
+	KUNIT_ASSERT_EQ(test, w.len, TLSW_HS_HEADER_LEN);
+	KUNIT_EXPECT_EQ(test, out[0], TLSW_HS_SERVER_HELLO_DONE);
+	KUNIT_EXPECT_EQ(test, tlsw_parse_server_hello_done(w.len -
+							   TLSW_HS_HEADER_LEN,
+							   &alert), 0);
+}
+
+/* ServerKeyExchange as the server builds it: the parameters apart, for
+ * the signature, then the message, which parses back to them.
+ */
+static void wire_test_tls12_server_key_exchange(struct kunit *test)
+{
+	static const u8 point[] = { 0x04, 0xaa, 0xbb };
+	static const u8 sig[] = { 0x30, 0x00 };
+	struct tlsw_server_key_exchange sk;
+	enum tlsw_alert alert;
+	u8 params[16], out[32];
+	struct tlsw_wr w;
+
+	tlsw_wr_init(&w, params, sizeof(params));
+	tlsw_build_ecdhe_params(&w, TLSW_GROUP_SECP256R1, point,
+				sizeof(point));
+	KUNIT_ASSERT_EQ(test, tlsw_wr_error(&w), 0);
+	KUNIT_ASSERT_EQ(test, w.len, 4 + sizeof(point));
+	KUNIT_EXPECT_EQ(test, params[0], TLSW_EC_NAMED_CURVE);
+
+	tlsw_wr_init(&w, out, sizeof(out));
+	tlsw_build_server_key_exchange(&w, params, 4 + sizeof(point),
+				       TLSW_SIG_ECDSA_SECP256R1_SHA256, sig,
+				       sizeof(sig));
+	KUNIT_ASSERT_EQ(test, tlsw_wr_error(&w), 0);
+	KUNIT_EXPECT_EQ(test, out[0], TLSW_HS_SERVER_KEY_EXCHANGE);
+	KUNIT_ASSERT_EQ(test,
+			tlsw_parse_server_key_exchange(out + TLSW_HS_HEADER_LEN,
+						       w.len -
+						       TLSW_HS_HEADER_LEN,
+						       TLSW_KX_ECDHE, &sk,
+						       &alert), 0);
+	KUNIT_EXPECT_EQ(test, sk.group, TLSW_GROUP_SECP256R1);
+	KUNIT_EXPECT_EQ(test, sk.params.len, 4 + sizeof(point));
+	KUNIT_EXPECT_EQ(test, memcmp(sk.params.data, params, sk.params.len), 0);
+	KUNIT_EXPECT_EQ(test, sk.public.len, sizeof(point));
+	KUNIT_EXPECT_EQ(test, sk.scheme, TLSW_SIG_ECDSA_SECP256R1_SHA256);
+	KUNIT_EXPECT_EQ(test, sk.signature.len, sizeof(sig));
+
+	/* A point the encoding cannot carry. */
+	tlsw_wr_init(&w, params, sizeof(params));
+	tlsw_build_ecdhe_params(&w, TLSW_GROUP_X25519, point, 0);
+	KUNIT_EXPECT_EQ(test, tlsw_wr_error(&w), -EINVAL);
 }
 
 static struct kunit_case wire_msg_test_cases[] = {
@@ -1811,6 +1869,7 @@ static struct kunit_case wire_msg_test_cases[] = {
 	KUNIT_CASE(wire_test_params_checks),
 	KUNIT_CASE(wire_test_certificate_authorities),
 	KUNIT_CASE(wire_test_tls12_messages),
+	KUNIT_CASE(wire_test_tls12_server_key_exchange),
 	{}
 };
 

@@ -247,3 +247,68 @@ void tlsw_build_client_key_exchange(struct tlsw_wr *w, enum tlsw_kx kx,
 	tlsw_wr_vec_end(w, &hs);
 }
 EXPORT_SYMBOL_IF_KUNIT(tlsw_build_client_key_exchange);
+
+/**
+ * tlsw_build_ecdhe_params() - write ServerECDHParams
+ * @w: the cursor
+ * @group: the NamedCurve
+ * @point: our public point, in the form ECPoint carries
+ * @len: its length, 1 to 255
+ *
+ * RFC 8422 section 5.4, a named curve: the bytes ServerKeyExchange
+ * carries and its signature covers, built apart so that they can be
+ * signed before the message is.
+ */
+void tlsw_build_ecdhe_params(struct tlsw_wr *w, u16 group, const u8 *point,
+			     size_t len)
+{
+	struct tlsw_wr_vec v;
+
+	if (!len || len > 255)
+		tlsw_wr_fail(w, -EINVAL);
+	tlsw_wr_u8(w, TLSW_EC_NAMED_CURVE);
+	tlsw_wr_u16(w, group);
+	tlsw_wr_vec_begin(w, 1, &v);
+	tlsw_wr_bytes(w, point, len);
+	tlsw_wr_vec_end(w, &v);
+}
+EXPORT_SYMBOL_IF_KUNIT(tlsw_build_ecdhe_params);
+
+/**
+ * tlsw_build_server_key_exchange() - write a ServerKeyExchange
+ * @w: the cursor
+ * @params: the key exchange parameters, as tlsw_build_ecdhe_params()
+ *	wrote them
+ * @params_len: their length
+ * @scheme: the SignatureScheme of @sig
+ * @sig: the signature over client_random || server_random || @params
+ * @sig_len: its length, 0 to 65535
+ */
+void tlsw_build_server_key_exchange(struct tlsw_wr *w, const u8 *params,
+				    size_t params_len, u16 scheme,
+				    const u8 *sig, size_t sig_len)
+{
+	struct tlsw_wr_vec hs, v;
+
+	tlsw_build_hs_begin(w, TLSW_HS_SERVER_KEY_EXCHANGE, &hs);
+	tlsw_wr_bytes(w, params, params_len);
+	tlsw_wr_u16(w, scheme);
+	tlsw_wr_vec_begin(w, 2, &v);
+	tlsw_wr_bytes(w, sig, sig_len);
+	tlsw_wr_vec_end(w, &v);
+	tlsw_wr_vec_end(w, &hs);
+}
+EXPORT_SYMBOL_IF_KUNIT(tlsw_build_server_key_exchange);
+
+/**
+ * tlsw_build_server_hello_done() - write a ServerHelloDone
+ * @w: the cursor
+ */
+void tlsw_build_server_hello_done(struct tlsw_wr *w)
+{
+	struct tlsw_wr_vec hs;
+
+	tlsw_build_hs_begin(w, TLSW_HS_SERVER_HELLO_DONE, &hs);
+	tlsw_wr_vec_end(w, &hs);
+}
+EXPORT_SYMBOL_IF_KUNIT(tlsw_build_server_hello_done);

@@ -56,6 +56,33 @@ static void fuzz_certificate(const u8 *data, size_t size)
 	free(out);
 }
 
+/* What the server builds from the parsed ECDHE message is the message. */
+static void
+fuzz_server_key_exchange_rebuild(const u8 *data, size_t size,
+				 const struct tlsw_server_key_exchange *ske)
+{
+	struct tlsw_wr w;
+	u8 *params, *out;
+
+	params = malloc(ske->params.len);
+	out = malloc(size + TLSW_HS_HEADER_LEN);
+	FUZZ_ASSERT(params && out);
+	tlsw_wr_init(&w, params, ske->params.len);
+	tlsw_build_ecdhe_params(&w, ske->group, ske->public.data,
+				ske->public.len);
+	FUZZ_ASSERT(!tlsw_wr_error(&w) && w.len == ske->params.len);
+	FUZZ_ASSERT(!memcmp(params, ske->params.data, w.len));
+	tlsw_wr_init(&w, out, size + TLSW_HS_HEADER_LEN);
+	tlsw_build_server_key_exchange(&w, params, ske->params.len,
+				       ske->scheme, ske->signature.data,
+				       ske->signature.len);
+	FUZZ_ASSERT(!tlsw_wr_error(&w) && w.len == size + TLSW_HS_HEADER_LEN);
+	FUZZ_ASSERT(out[0] == TLSW_HS_SERVER_KEY_EXCHANGE);
+	FUZZ_ASSERT(!memcmp(out + TLSW_HS_HEADER_LEN, data, size));
+	free(out);
+	free(params);
+}
+
 static void fuzz_server_key_exchange(const u8 *data, size_t size,
 				     enum tlsw_kx kx)
 {
@@ -78,7 +105,9 @@ static void fuzz_server_key_exchange(const u8 *data, size_t size,
 		fuzz_check_slice(&ske.dh_p, data, size);
 		fuzz_check_slice(&ske.dh_g, data, size);
 		FUZZ_ASSERT(ske.dh_p.len && ske.dh_g.len);
+		return;
 	}
+	fuzz_server_key_exchange_rebuild(data, size, &ske);
 }
 
 static void fuzz_certificate_request(const u8 *data, size_t size)
