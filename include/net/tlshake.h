@@ -20,8 +20,7 @@ struct socket;
  * struct tlshake_params - what the caller asks of a handshake
  * @role: TLSHAKE_ROLE_CLIENT or TLSHAKE_ROLE_SERVER
  * @min_version: lowest protocol version accepted (TLSHAKE_TLS_1_2 or
- *	TLSHAKE_TLS_1_3); 0 for the default: TLS 1.2 for a client, TLS 1.3
- *	for a server (which has no TLS 1.2 yet)
+ *	TLSHAKE_TLS_1_3); 0 for the default, TLS 1.2
  * @max_version: highest protocol version offered; 0 for TLS 1.3
  * @cipher_suites: TLS cipher-suite code points in preference order, or
  *	NULL for the defaults
@@ -112,7 +111,8 @@ struct tlshake_params {
  *	that ended the handshake (@result->alert_origin says whether it was
  *	sent or received)
  *
- * Runs TLS 1.3 (RFC 8446) in the role @params->role asks for, then hands
+ * Runs TLS 1.3 (RFC 8446), or TLS 1.2 (RFC 5246) with a peer that does
+ * not offer TLS 1.3, in the role @params->role asks for, then hands
  * the socket to kTLS: on success the caller sends and receives
  * application data on @sock as on any kTLS socket, and records the peer
  * sent right after its Finished are the first kTLS delivers.  Nothing of
@@ -156,7 +156,6 @@ struct tlshake_params {
  *   or expired; -EACCES: the keyring denies Search to its possessor;
  *   -E2BIG: the keyring holds too many keys or certificates; nothing
  *   was sent
- * * -EPROTONOSUPPORT: @params allows no version tlshake implements
  * * -ENOTCONN, -EEXIST: @sock is not connected, or carries another ULP
  * * -ETIMEDOUT: the handshake took longer than allowed
  * * -EINTR: a signal interrupted it

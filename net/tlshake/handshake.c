@@ -132,11 +132,6 @@ static int tlshake_params_check(const struct tlshake_params *p)
 	    !tlshake_version_known(p->max_version) ||
 	    (p->min_version && p->min_version > max))
 		return -EINVAL;
-	/* The TLS 1.2 server is not implemented. */
-	if (server && (max != TLSHAKE_TLS_1_3 ||
-		       p->min_version == TLSHAKE_TLS_1_2))
-		return -EPROTONOSUPPORT;
-
 	if (p->verify & ~TLSHAKE_VERIFY_ALL ||
 	    (!server && p->verify & TLSHAKE_VERIFY_SERVER))
 		return -EINVAL;
@@ -200,8 +195,7 @@ static int tlshake_hs_config_versions(struct tlshake_hs *hs)
 	const struct tlshake_suite *suite;
 	unsigned int i, n = 0;
 
-	hs->min_version = p->min_version ?: (hs->server ? TLSHAKE_TLS_1_3 :
-					     TLSHAKE_TLS_1_2);
+	hs->min_version = p->min_version ?: TLSHAKE_TLS_1_2;
 	hs->max_version = p->max_version ?: TLSHAKE_TLS_1_3;
 	for (i = 0; i < hs->num_suites; i++) {
 		suite = tlshake_suite_find(hs->suites[i]);

@@ -154,6 +154,8 @@ int tlshake_tls13_client(struct tlshake_hs *hs);
 int tlshake_tls13_server(struct tlshake_hs *hs);
 int tlshake_tls12_client(struct tlshake_hs *hs, const struct tlsw_hs_msg *msg,
 			 const struct tlsw_server_hello *sh);
+int tlshake_tls12_server(struct tlshake_hs *hs, const struct tlsw_hs_msg *msg,
+			 const struct tlsw_client_hello *ch, bool sni);
 int tlshake_client_server_exts(struct tlshake_hs *hs,
 			       const struct tlsw_exts *e);
 

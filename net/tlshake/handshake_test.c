@@ -850,6 +850,16 @@ static void hs_test_read_alert(struct kunit *test, struct socket *sock,
  * @hrr: a HelloRetryRequest for @group (ServerHello)
  * @no_session_id: do not echo the session ID (ServerHello)
  * @sni: the server_name to send, or NULL (ClientHello)
+ * @tls12: a TLS 1.2 ClientHello: no supported_versions nor key_share, an
+ *	ECDHE_ECDSA suite, extended_master_secret, ec_point_formats and an
+ *	empty renegotiation_info
+ * @compression: offer this compression method instead of null
+ * @no_ems: leave out extended_master_secret (@tls12)
+ * @no_reneg: leave out renegotiation_info (@tls12)
+ * @scsv: offer TLS_EMPTY_RENEGOTIATION_INFO_SCSV too (@tls12)
+ * @reneg_len: bytes of renegotiated_connection (@tls12)
+ * @no_cert_curve: leave secp256r1, the curve of the server's certificate,
+ *	out of supported_groups (@tls12, which otherwise adds it)
  */
 struct hs_test_hello {
 	u16 suite;
@@ -864,6 +874,13 @@ struct hs_test_hello {
 	bool hrr;
 	bool no_session_id;
 	const char *sni;
+	bool tls12;
+	u8 compression;
+	bool no_ems;
+	bool no_reneg;
+	bool scsv;
+	u8 reneg_len;
+	bool no_cert_curve;
 };
 
 /* The longest key share a test sends: ffdhe2048's. */
@@ -891,29 +908,64 @@ static void hs_test_truncate(struct tlsw_wr *w, u8 n)
 	put_unaligned_be24(w->len - TLSW_HS_HEADER_LEN, w->buf + 1);
 }
 
+/* Where a ClientHello of hs_test_build_ch() has its compression method:
+ * after the header, version, random, 32-byte session ID and suites.
+ */
+#define HS_TEST_CH_COMPRESSION(n_suites) \
+	(TLSW_HS_HEADER_LEN + 2 + TLSW_RANDOM_LEN + 1 + 32 + 2 + \
+	 2 * (n_suites) + 1)
+
+static void hs_test_build_ch12_exts(struct tlsw_wr *w,
+				    const struct hs_test_hello *h)
+{
+	static const u8 point_formats[] = { TLSW_EC_POINT_UNCOMPRESSED };
+	static const u8 reneg[255];
+
+	if (!h->no_ems)
+		tlsw_build_ext_empty(w, TLSW_EXT_EXTENDED_MASTER_SECRET);
+	tlsw_build_ext_u8_list(w, TLSW_EXT_EC_POINT_FORMATS, point_formats,
+			       ARRAY_SIZE(point_formats));
+	if (!h->no_reneg)
+		tlsw_build_ext_u8_list(w, TLSW_EXT_RENEGOTIATION_INFO, reneg,
+				       h->reneg_len);
+}
+
 static void hs_test_build_ch(struct tlsw_wr *w, const struct hs_test_hello *h)
 {
 	static const u16 versions[] = { TLSW_VERSION_TLS13 };
 	static const u16 sig_algs[] = { TLSW_SIG_ECDSA_SECP256R1_SHA256 };
 	u8 random[TLSW_RANDOM_LEN] = {}, session_id[32] = {};
 	u8 share[HS_TEST_SHARE_MAX];
-	u16 suite = h->suite ?: TLSW_TLS_AES_128_GCM_SHA256;
+	u16 suites[2] = {
+		h->suite ?: h->tls12 ? TLSW_TLS_ECDHE_ECDSA_AES_128_GCM_SHA256 :
+		TLSW_TLS_AES_128_GCM_SHA256,
+		TLSW_TLS_EMPTY_RENEGOTIATION_INFO_SCSV,
+	};
+	size_t n_suites = h->scsv ? 2 : 1;
 	u16 group = h->group ?: TLSW_GROUP_X25519;
+	u16 groups[2] = { group, TLSW_GROUP_SECP256R1 };
 	struct tlsw_key_share ks = { .group = group };
 	struct tlsw_msg_wr m;
 
 	tlsw_slice_init(&ks.key, share, hs_test_share(h, share));
 	tlsw_build_client_hello_begin(w, &m, random, session_id,
-				      sizeof(session_id), &suite, 1);
-	if (!h->no_versions)
+				      sizeof(session_id), suites, n_suites);
+	if (h->compression && !tlsw_wr_error(w))
+		w->buf[HS_TEST_CH_COMPRESSION(n_suites)] = h->compression;
+	if (!h->no_versions && !h->tls12)
 		tlsw_build_ext_supported_versions(w, versions, 1);
+	if (h->tls12)
+		hs_test_build_ch12_exts(w, h);
 	if (h->sni)
 		tlsw_build_ext_server_name(w, h->sni, strlen(h->sni));
-	tlsw_build_ext_u16_list(w, TLSW_EXT_SUPPORTED_GROUPS, &group, 1);
+	/* TLS 1.2: the curve of the server's certificate too. */
+	tlsw_build_ext_u16_list(w, TLSW_EXT_SUPPORTED_GROUPS, groups,
+				h->tls12 && !h->no_cert_curve &&
+				group != TLSW_GROUP_SECP256R1 ? 2 : 1);
 	if (h->dup_ext)
 		tlsw_build_ext_u16_list(w, TLSW_EXT_SUPPORTED_GROUPS, &group,
 					1);
-	if (!h->no_key_share)
+	if (!h->no_key_share && !h->tls12)
 		tlsw_build_ext_key_share_ch(w, &ks, 1);
 	if (!h->no_sig_algs)
 		tlsw_build_ext_u16_list(w, TLSW_EXT_SIGNATURE_ALGORITHMS,
@@ -952,7 +1004,9 @@ static void hs_test_build_sh(struct tlsw_wr *w, const struct hs_test_hello *h,
 	hs_test_truncate(w, h->truncate);
 }
 
-/* What a server engine answers a hand-built first flight with. */
+/* What a server engine answers a hand-built first flight with; a server
+ * of TLS 1.3 alone if @tls13_only.
+ */
 struct hs_test_bad_client {
 	const char *name;
 	struct hs_test_hello ch;
@@ -960,11 +1014,38 @@ struct hs_test_bad_client {
 	u8 msg_type;
 	u8 alert;
 	int err;
+	bool tls13_only;
 };
 
 static const struct hs_test_bad_client hs_test_bad_clients[] = {
 	{ "no supported_versions", { .no_versions = true }, 0, 0,
-	  TLSW_ALERT_PROTOCOL_VERSION, -EPROTO },
+	  TLSW_ALERT_PROTOCOL_VERSION, -EPROTO, true },
+	{ "TLS 1.2 ClientHello", { .tls12 = true }, 0, 0,
+	  TLSW_ALERT_PROTOCOL_VERSION, -EPROTO, true },
+	{ "TLS 1.2, null compression not offered",
+	  { .tls12 = true, .compression = 1 }, 0, 0,
+	  TLSW_ALERT_ILLEGAL_PARAMETER, -EPROTO },
+	{ "TLS 1.2, no extended master secret",
+	  { .tls12 = true, .no_ems = true }, 0, 0,
+	  TLSW_ALERT_HANDSHAKE_FAILURE, -EPROTO },
+	{ "TLS 1.2, renegotiated_connection not empty",
+	  { .tls12 = true, .reneg_len = 12 }, 0, 0,
+	  TLSW_ALERT_HANDSHAKE_FAILURE, -EPROTO },
+	{ "TLS 1.2, no secure renegotiation",
+	  { .tls12 = true, .no_reneg = true }, 0, 0,
+	  TLSW_ALERT_HANDSHAKE_FAILURE, -EPROTO },
+	{ "TLS 1.2, TLS 1.3 suite", { .tls12 = true,
+				      .suite = TLSW_TLS_AES_128_GCM_SHA256 },
+	  0, 0, TLSW_ALERT_HANDSHAKE_FAILURE, -EPROTO },
+	{ "TLS 1.2, RSA suite for an ECDSA key",
+	  { .tls12 = true, .suite = TLSW_TLS_ECDHE_RSA_AES_128_GCM_SHA256 },
+	  0, 0, TLSW_ALERT_HANDSHAKE_FAILURE, -EPROTO },
+	{ "TLS 1.2, certificate's curve not supported",
+	  { .tls12 = true, .no_cert_curve = true }, 0, 0,
+	  TLSW_ALERT_HANDSHAKE_FAILURE, -EPROTO },
+	{ "TLS 1.2, no signature_algorithms",
+	  { .tls12 = true, .no_sig_algs = true }, 0, 0,
+	  TLSW_ALERT_HANDSHAKE_FAILURE, -EPROTO },
 	{ "no signature_algorithms", { .no_sig_algs = true }, 0, 0,
 	  TLSW_ALERT_MISSING_EXTENSION, -EPROTO },
 	{ "no key_share", { .no_key_share = true }, 0, 0,
@@ -1015,6 +1096,8 @@ static void hs_test_server_alerts(struct kunit *test)
 		struct hs_test *t = hs_test_open(test);
 		struct tlsw_wr w;
 
+		if (c->tls13_only)
+			t->server.params.min_version = TLSHAKE_TLS_1_3;
 		tlsw_wr_init(&w, buf, HS_TEST_BUF);
 		if (c->msg_type) {
 			static const u8 vd[32];
@@ -1322,6 +1405,7 @@ static void hs_test_params(struct kunit *test)
 {
 	/* TLS_RSA_WITH_AES_128_GCM_SHA256: RSA key transport, not offered */
 	static const u16 bad_suite = 0x009c;
+	static const u16 tls12_suite = TLSW_TLS_ECDHE_ECDSA_AES_128_GCM_SHA256;
 	static const u8 bad_alpn[] = "\x05h2";
 	struct tlshake_result result;
 	struct hs_test *t = hs_test_open(test);
@@ -1345,10 +1429,13 @@ static void hs_test_params(struct kunit *test)
 	p.role = 3;
 	KUNIT_EXPECT_EQ(test, tlshake_handshake(t->client.sock, &p, &result),
 			-EINVAL);
+	/* No suite left of the versions allowed. */
 	p = t->server.params;
-	p.max_version = TLSHAKE_TLS_1_2;
+	p.min_version = TLSHAKE_TLS_1_3;
+	p.cipher_suites = &tls12_suite;
+	p.num_cipher_suites = 1;
 	KUNIT_EXPECT_EQ(test, tlshake_handshake(t->server.sock, &p, &result),
-			-EPROTONOSUPPORT);
+			-EINVAL);
 	p = t->client.params;
 	p.cipher_suites = &bad_suite;
 	p.num_cipher_suites = 1;
@@ -1383,6 +1470,272 @@ static void hs_test_params(struct kunit *test)
 	hs_test_close(t);
 }
 
+/* TLS 1.2 between the engines: each ECDHE suite with the certificate
+ * kinds it takes.  The server takes TLS 1.2 alone (its suites say so), the
+ * client both versions: a server capped at TLS 1.2 writes no downgrade
+ * sentinel, which this client would refuse.  The client supports the
+ * group of the key exchange and the curve of an ECDSA certificate, and
+ * offers @scheme alone if @only.
+ */
+struct hs_test_combo12 {
+	u16 suite;
+	u16 group;
+	u16 curve;
+	const struct tlshake_test_blob *chain, *key;
+	u16 scheme;
+	const char *name;
+	bool only;
+};
+
+static const struct hs_test_combo12 hs_test_combos12[] = {
+	{ TLSW_TLS_ECDHE_ECDSA_AES_128_GCM_SHA256, TLSW_GROUP_X25519,
+	  TLSW_GROUP_SECP256R1,
+	  &tlshake_test_ec256_chain, &tlshake_test_ec256_pkcs8,
+	  TLSW_SIG_ECDSA_SECP256R1_SHA256, "ECDHE-ECDSA AES-128-GCM P-256" },
+	{ TLSW_TLS_ECDHE_ECDSA_AES_256_GCM_SHA384, TLSW_GROUP_SECP384R1,
+	  TLSW_GROUP_SECP384R1,
+	  &tlshake_test_ec384_chain, &tlshake_test_ec384_sec1,
+	  TLSW_SIG_ECDSA_SECP384R1_SHA384, "ECDHE-ECDSA AES-256-GCM P-384" },
+	{ TLSW_TLS_ECDHE_ECDSA_CHACHA20_POLY1305, TLSW_GROUP_SECP256R1,
+	  TLSW_GROUP_SECP256R1,
+	  &tlshake_test_ec256_chain, &tlshake_test_ec256_pkcs8,
+	  TLSW_SIG_ECDSA_SECP256R1_SHA256, "ECDHE-ECDSA ChaCha20 P-256" },
+	{ TLSW_TLS_ECDHE_RSA_AES_128_GCM_SHA256, TLSW_GROUP_X25519, 0,
+	  &tlshake_test_rsa2048_chain, &tlshake_test_rsa2048_pkcs8,
+	  TLSW_SIG_RSA_PSS_RSAE_SHA256, "ECDHE-RSA AES-128-GCM" },
+	{ TLSW_TLS_ECDHE_RSA_AES_256_GCM_SHA384, TLSW_GROUP_SECP256R1, 0,
+	  &tlshake_test_rsa2048_chain, &tlshake_test_rsa2048_pkcs1,
+	  TLSW_SIG_RSA_PSS_RSAE_SHA256, "ECDHE-RSA AES-256-GCM" },
+	{ TLSW_TLS_ECDHE_RSA_CHACHA20_POLY1305, TLSW_GROUP_SECP384R1, 0,
+	  &tlshake_test_rsa2048_chain, &tlshake_test_rsa2048_pkcs8,
+	  TLSW_SIG_RSA_PSS_RSAE_SHA256, "ECDHE-RSA ChaCha20" },
+	/* TLS 1.2 pairs an ECDSA hash with a key of any curve. */
+	{ TLSW_TLS_ECDHE_ECDSA_AES_128_GCM_SHA256, TLSW_GROUP_X25519,
+	  TLSW_GROUP_SECP256R1, &tlshake_test_ec256_chain,
+	  &tlshake_test_ec256_pkcs8, TLSW_SIG_ECDSA_SECP384R1_SHA384,
+	  "ECDSA-SHA384 with P-256", true },
+	{ TLSW_TLS_ECDHE_ECDSA_AES_256_GCM_SHA384, TLSW_GROUP_SECP384R1,
+	  TLSW_GROUP_SECP384R1, &tlshake_test_ec384_chain,
+	  &tlshake_test_ec384_sec1, TLSW_SIG_ECDSA_SECP256R1_SHA256,
+	  "ECDSA-SHA256 with P-384", true },
+};
+
+static void hs_test_combo12_desc(const struct hs_test_combo12 *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(hs_test_combo12, hs_test_combos12, hs_test_combo12_desc);
+
+/* The server's ServerHello, captured by the message hook. */
+static struct {
+	u8 random[TLSW_RANDOM_LEN];
+	bool seen;
+} hs_test_sh;
+
+static void hs_test_sh_msg(bool server, u8 *msg, size_t len)
+{
+	if (server && msg[0] == TLSW_HS_SERVER_HELLO &&
+	    len >= TLSW_HS_HEADER_LEN + 2 + TLSW_RANDOM_LEN) {
+		memcpy(hs_test_sh.random, msg + TLSW_HS_HEADER_LEN + 2,
+		       TLSW_RANDOM_LEN);
+		hs_test_sh.seen = true;
+	}
+}
+
+static const struct tlshake_tamper hs_test_sh_hooks = {
+	.msg = hs_test_sh_msg,
+};
+
+static void hs_test_run_sh(struct hs_test *t)
+{
+	hs_test_sh.seen = false;
+	WRITE_ONCE(tlshake_tamper, &hs_test_sh_hooks);
+	hs_test_run(t);
+	WRITE_ONCE(tlshake_tamper, NULL);
+}
+
+static void hs_test_tls12(struct kunit *test)
+{
+	const struct hs_test_combo12 *c = test->param_value;
+	const u16 client_suites[] = { TLSW_TLS_AES_128_GCM_SHA256, c->suite };
+	const u16 client_groups[] = { c->group, c->curve };
+	struct hs_test *t = hs_test_open(test);
+
+	t->client.params.cipher_suites = client_suites;
+	t->client.params.num_cipher_suites = ARRAY_SIZE(client_suites);
+	t->client.params.groups = client_groups;
+	t->client.params.num_groups = c->curve && c->curve != c->group ? 2 : 1;
+	if (c->only) {
+		t->client.params.sig_schemes = &c->scheme;
+		t->client.params.num_sig_schemes = 1;
+	}
+	t->server.params.groups = &c->group;
+	t->server.params.num_groups = 1;
+	t->server.params.cipher_suites = &c->suite;
+	t->server.params.num_cipher_suites = 1;
+	t->server.params.cert_chain = c->chain->data;
+	t->server.params.cert_chain_len = c->chain->len;
+	t->server.params.private_key = c->key->data;
+	t->server.params.private_key_len = c->key->len;
+
+	hs_test_run_sh(t);
+	KUNIT_ASSERT_EQ(test, t->client.err, 0);
+	KUNIT_ASSERT_EQ(test, t->server.err, 0);
+	KUNIT_EXPECT_EQ(test, t->client.result.version, TLSHAKE_TLS_1_2);
+	KUNIT_EXPECT_EQ(test, t->server.result.version, TLSHAKE_TLS_1_2);
+	KUNIT_EXPECT_EQ(test, t->client.result.cipher_suite, c->suite);
+	KUNIT_EXPECT_EQ(test, t->server.result.cipher_suite, c->suite);
+	KUNIT_EXPECT_EQ(test, t->client.result.group, c->group);
+	KUNIT_EXPECT_EQ(test, t->server.result.group, c->group);
+	KUNIT_EXPECT_EQ(test, t->client.result.peer_sig_scheme, c->scheme);
+	KUNIT_EXPECT_EQ(test, t->server.result.peer_sig_scheme, 0);
+	KUNIT_EXPECT_TRUE(test, hs_test_sh.seen);
+	KUNIT_EXPECT_FALSE(test,
+			   tlsw_random_has_downgrade_marker(hs_test_sh.random));
+	hs_test_data_both_ways(test, t);
+	hs_test_close(t);
+}
+
+/* A server of both versions that negotiates TLS 1.2 with a client of TLS
+ * 1.2 alone ends its random in "DOWNGRD" 01 (RFC 8446 4.1.3).
+ */
+static void hs_test_tls12_downgrade(struct kunit *test)
+{
+	static const u16 suite = TLSW_TLS_ECDHE_ECDSA_AES_128_GCM_SHA256;
+	struct hs_test *t = hs_test_open(test);
+
+	t->client.params.max_version = TLSHAKE_TLS_1_2;
+	hs_test_run_sh(t);
+	KUNIT_ASSERT_EQ(test, t->client.err, 0);
+	KUNIT_ASSERT_EQ(test, t->server.err, 0);
+	KUNIT_EXPECT_EQ(test, t->server.result.version, TLSHAKE_TLS_1_2);
+	KUNIT_EXPECT_EQ(test, t->server.result.cipher_suite, suite);
+	KUNIT_ASSERT_TRUE(test, hs_test_sh.seen);
+	KUNIT_EXPECT_EQ(test, memcmp(hs_test_sh.random + TLSW_RANDOM_LEN - 8,
+				     "DOWNGRD\x01", 8), 0);
+	hs_test_data_both_ways(test, t);
+	hs_test_close(t);
+}
+
+/* TLS 1.2 faults: a client Finished that does not verify, and a
+ * ServerKeyExchange whose signature does not.
+ */
+static void hs_test_tls12_faults(struct kunit *test)
+{
+	static const struct {
+		bool server;
+		u8 msg_type;
+	} cases[] = {
+		{ false, TLSW_HS_FINISHED },
+		{ true, TLSW_HS_SERVER_KEY_EXCHANGE },
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct hs_test *t = hs_test_open(test);
+		struct hs_test_end *sender = &t->client, *receiver = &t->server;
+
+		if (cases[i].server)
+			swap(sender, receiver);
+		t->client.params.max_version = TLSHAKE_TLS_1_2;
+		hs_test_fault.server = cases[i].server;
+		hs_test_fault.msg_type = cases[i].msg_type;
+		hs_test_fault.record = false;
+		hs_test_fault.done = false;
+		WRITE_ONCE(tlshake_tamper, &hs_test_fault_hooks);
+		hs_test_run(t);
+		WRITE_ONCE(tlshake_tamper, NULL);
+
+		KUNIT_EXPECT_TRUE(test, hs_test_fault.done);
+		hs_test_expect_alert(test, receiver, -EBADMSG,
+				     TLSHAKE_ALERT_SENT,
+				     TLSW_ALERT_DECRYPT_ERROR, "receiver");
+		hs_test_expect_alert(test, sender, -ECONNABORTED,
+				     TLSHAKE_ALERT_RECEIVED,
+				     TLSW_ALERT_DECRYPT_ERROR, "sender");
+		hs_test_close(t);
+	}
+}
+
+/* What a TLS 1.2 server answers a valid ClientHello and then a message or
+ * record out of turn with: its flight, then the alert.
+ */
+static void hs_test_server12_sequence(struct kunit *test)
+{
+	static const struct {
+		const char *name;
+		struct hs_test_hello ch;
+		u8 record_type;
+		u8 msg_type;
+	} cases[] = {
+		{ "ChangeCipherSpec before ClientKeyExchange",
+		  { .tls12 = true }, TLSW_CT_CHANGE_CIPHER_SPEC, 0 },
+		{ "the same, the SCSV for renegotiation_info",
+		  { .tls12 = true, .no_reneg = true, .scsv = true },
+		  TLSW_CT_CHANGE_CIPHER_SPEC, 0 },
+		{ "Finished before ClientKeyExchange", { .tls12 = true },
+		  TLSW_CT_HANDSHAKE, TLSW_HS_FINISHED },
+		{ "second ClientHello", { .tls12 = true },
+		  TLSW_CT_HANDSHAKE, TLSW_HS_CLIENT_HELLO },
+	};
+	u8 *buf = kunit_kzalloc(test, TLSW_MAX_CIPHERTEXT12, GFP_KERNEL);
+	unsigned int i, records;
+	u8 type;
+	int len;
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, buf);
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct hs_test *t = hs_test_open(test);
+		const char *what = cases[i].name;
+		struct tlsw_wr_vec v;
+		struct tlsw_wr w;
+		size_t ch_len;
+
+		tlsw_wr_init(&w, buf, HS_TEST_BUF);
+		hs_test_build_ch(&w, &cases[i].ch);
+		ch_len = w.len;
+		if (cases[i].msg_type) {
+			tlsw_build_hs_begin(&w, cases[i].msg_type, &v);
+			tlsw_wr_bytes(&w, buf + TLSW_HS_HEADER_LEN, 12);
+			tlsw_wr_vec_end(&w, &v);
+		} else {
+			tlsw_wr_u8(&w, 1);
+		}
+		KUNIT_ASSERT_EQ_MSG(test, tlsw_wr_error(&w), 0, "%s", what);
+
+		hs_test_start(&t->server);
+		KUNIT_EXPECT_EQ_MSG(test,
+				    hs_test_send_record(t->client.sock,
+							TLSW_CT_HANDSHAKE, buf,
+							ch_len), 0, "%s", what);
+		KUNIT_EXPECT_EQ_MSG(test,
+				    hs_test_send_record(t->client.sock,
+							cases[i].record_type,
+							buf + ch_len,
+							w.len - ch_len), 0,
+				    "%s", what);
+		/* Our flight first: ServerHello to ServerHelloDone. */
+		records = 0;
+		do {
+			len = hs_test_read_record(t->client.sock, buf,
+						  TLSW_MAX_CIPHERTEXT12, &type);
+		} while (len > 0 && type == TLSW_CT_HANDSHAKE && ++records < 8);
+		KUNIT_EXPECT_GT_MSG(test, records, 0, "%s: flight", what);
+		KUNIT_EXPECT_EQ_MSG(test, type, TLSW_CT_ALERT, "%s", what);
+		KUNIT_EXPECT_EQ_MSG(test, len, 2, "%s", what);
+		if (len == 2)
+			KUNIT_EXPECT_EQ_MSG(test, buf[1],
+					    TLSW_ALERT_UNEXPECTED_MESSAGE,
+					    "%s", what);
+		hs_test_finish(&t->server);
+		hs_test_expect_alert(test, &t->server, -EPROTO,
+				     TLSHAKE_ALERT_SENT,
+				     TLSW_ALERT_UNEXPECTED_MESSAGE, what);
+		hs_test_close(t);
+	}
+}
+
 static struct kunit_case hs_test_cases[] = {
 	KUNIT_CASE(hs_test_params),
 	KUNIT_CASE_PARAM(hs_test_suites_groups, hs_test_combo_gen_params),
@@ -1397,6 +1750,10 @@ static struct kunit_case hs_test_cases[] = {
 	KUNIT_CASE(hs_test_server_alerts),
 	KUNIT_CASE(hs_test_client_alerts),
 	KUNIT_CASE(hs_test_client_sequence),
+	KUNIT_CASE_PARAM(hs_test_tls12, hs_test_combo12_gen_params),
+	KUNIT_CASE(hs_test_tls12_downgrade),
+	KUNIT_CASE(hs_test_tls12_faults),
+	KUNIT_CASE(hs_test_server12_sequence),
 	KUNIT_CASE(hs_test_fragmented),
 	KUNIT_CASE(hs_test_peer_gone),
 	{}

@@ -2,7 +2,8 @@
 /*
  * The TLS 1.3 server (RFC 8446 sections 2 and 4): ClientHello, perhaps a
  * HelloRetryRequest and a second ClientHello, our flight, then the
- * client's.
+ * client's.  A ClientHello that does not offer TLS 1.3, or one we answer
+ * capped at TLS 1.2, hands the handshake to the TLS 1.2 server.
  *
  * The server chooses by its own preference: the first of its cipher
  * suites, groups, signature schemes and ALPN protocols that the client
@@ -433,6 +434,40 @@ static int tlshake_server_flight(struct tlshake_server *s,
 	return err;
 }
 
+/* Whether the client offers @version: in supported_versions if it sends
+ * one (RFC 8446 4.2.1), else up to its legacy_version (RFC 5246 E.1).
+ */
+static bool tlshake_server_offers(const struct tlsw_client_hello *ch,
+				  u16 version)
+{
+	if (tlsw_exts_has(&ch->ext, TLSW_EXTB_SUPPORTED_VERSIONS))
+		return tlsw_u16_list_has(&ch->ext.versions, version);
+	return version <= TLSW_VERSION_TLS12 && ch->legacy_version >= version;
+}
+
+/* TLS 1.2, if both of us take it; the rest is tls12_server.c's. */
+static int tlshake_server_tls12(struct tlshake_server *s,
+				const struct tlsw_hs_msg *msg,
+				const struct tlsw_client_hello *ch)
+{
+	struct tlshake_hs *hs = s->hs;
+	int err;
+
+	if (hs->min_version != TLSW_VERSION_TLS12 ||
+	    !tlshake_server_offers(ch, TLSW_VERSION_TLS12))
+		return tlshake_fail(hs, TLSW_ALERT_PROTOCOL_VERSION);
+	err = tlshake_server_check_name(hs, ch);
+	if (!err)
+		err = tlshake_server_choose_alpn(hs, ch);
+	if (err)
+		return err;
+	s->state = TLSHAKE_S_DONE;
+	return tlshake_tls12_server(hs, msg, ch,
+				    tlsw_exts_has(&ch->ext,
+						  TLSW_EXTB_SERVER_NAME) &&
+				    ch->ext.server_name.len);
+}
+
 static int tlshake_server_client_hello(struct tlshake_server *s,
 				       const struct tlsw_hs_msg *msg)
 {
@@ -448,10 +483,13 @@ static int tlshake_server_client_hello(struct tlshake_server *s,
 				      &alert);
 	if (err)
 		return tlshake_fail(hs, alert);
-	/* A client that does not offer TLS 1.3 offers only what we lack. */
-	if (!tlsw_exts_has(&ch.ext, TLSW_EXTB_SUPPORTED_VERSIONS) ||
-	    !tlsw_u16_list_has(&ch.ext.versions, TLSW_VERSION_TLS13))
-		return tlshake_fail(hs, TLSW_ALERT_PROTOCOL_VERSION);
+	if (!tlshake_server_offers(&ch, TLSW_VERSION_TLS13) ||
+	    hs->max_version != TLSW_VERSION_TLS13) {
+		/* RFC 8446 4.1.4: after a HelloRetryRequest, TLS 1.3 it is. */
+		if (s->state == TLSHAKE_S_WAIT_CH2)
+			return tlshake_fail(hs, TLSW_ALERT_ILLEGAL_PARAMETER);
+		return tlshake_server_tls12(s, msg, &ch);
+	}
 	/* RFC 8446 9.2: what a certificate-based TLS 1.3 handshake needs. */
 	if (!tlsw_exts_has(&ch.ext, TLSW_EXTB_SIGNATURE_ALGORITHMS) ||
 	    !tlsw_exts_has(&ch.ext, TLSW_EXTB_SUPPORTED_GROUPS) ||
@@ -561,11 +599,14 @@ static int tlshake_server_step(struct tlshake_server *s,
 }
 
 /**
- * tlshake_tls13_server - run the handshake as a TLS 1.3 server
+ * tlshake_tls13_server - run the handshake as a server
  * @hs: the handshake, its configuration and private key set
  *
- * Return: 0 once the client's Finished is verified and the application
- * keys are in @hs, or a negative errno.
+ * TLS 1.3, or TLS 1.2 through tlshake_tls12_server() when the ClientHello
+ * calls for it.
+ *
+ * Return: 0 once the handshake is complete and the keys for kTLS are in
+ * @hs, or a negative errno.
  */
 int tlshake_tls13_server(struct tlshake_hs *hs)
 {

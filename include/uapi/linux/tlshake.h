@@ -135,7 +135,7 @@
 /**
  * struct tlshake_versions - the range of protocol versions to negotiate
  * @min: lowest acceptable version (TLSHAKE_TLS_1_2 or TLSHAKE_TLS_1_3);
- *	0 for TLS 1.2 in a client, TLS 1.3 in a server
+ *	0 for TLS 1.2
  * @max: highest version offered or accepted; 0 for TLS 1.3
  */
 struct tlshake_versions {

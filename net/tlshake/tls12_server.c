@@ -1,0 +1,417 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The TLS 1.2 server (RFC 5246 7.3, ECDHE as RFC 8422 says), taking over
+ * from the TLS 1.3 server at a ClientHello that does not offer TLS 1.3
+ * (or when we are capped at TLS 1.2): our flight, ServerHello,
+ * Certificate, ServerKeyExchange and ServerHelloDone; then the client's
+ * ClientKeyExchange, ChangeCipherSpec and Finished; then our
+ * ChangeCipherSpec and Finished.
+ *
+ * The server chooses by its own preference, as the TLS 1.3 server does:
+ * the first of its cipher suites, groups and signature schemes that the
+ * client offers.  Each message is taken in a state that expects it; any
+ * other message is an unexpected_message.
+ */
+
+#include <linux/random.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include "handshake.h"
+#include "sig.h"
+
+/**
+ * enum tlshake_server12_state - what the TLS 1.2 server waits for
+ * @TLSHAKE_S12_WAIT_CKE: ClientKeyExchange
+ * @TLSHAKE_S12_WAIT_FINISHED: the client's Finished, after its
+ *	ChangeCipherSpec
+ * @TLSHAKE_S12_DONE: nothing: the handshake is complete
+ */
+enum tlshake_server12_state {
+	TLSHAKE_S12_WAIT_CKE,
+	TLSHAKE_S12_WAIT_FINISHED,
+	TLSHAKE_S12_DONE,
+};
+
+/* RSA PKCS#1 v1.5, which TLS 1.2 signs ServerKeyExchange with but TLS
+ * 1.3 allows in no CertificateVerify: taken after the configured schemes.
+ */
+static const u16 tlshake_server12_pkcs1_schemes[] = {
+	TLSW_SIG_RSA_PKCS1_SHA256,
+	TLSW_SIG_RSA_PKCS1_SHA384,
+	TLSW_SIG_RSA_PKCS1_SHA512,
+};
+
+/* The kind of signature our key makes, which the suite must name. */
+static enum tlshake_suite_auth tlshake_server12_auth(struct tlshake_hs *hs)
+{
+	return tlshake_privkey_type(hs->key) == TLSHAKE_KEY_RSA ?
+	       TLSHAKE_AUTH_RSA : TLSHAKE_AUTH_ECDSA;
+}
+
+/* RFC 8422 5.1: a client's supported_groups names the curves it takes
+ * in ECDSA certificates too: ours must be among them.
+ */
+static bool tlshake_server12_curve_ok(struct tlshake_hs *hs,
+				      const struct tlsw_client_hello *ch)
+{
+	u16 curve = tlshake_privkey_type(hs->key) == TLSHAKE_KEY_EC_P256 ?
+		    TLSW_GROUP_SECP256R1 : TLSW_GROUP_SECP384R1;
+
+	return !tlsw_exts_has(&ch->ext, TLSW_EXTB_SUPPORTED_GROUPS) ||
+	       tlsw_u16_list_has(&ch->ext.groups, curve);
+}
+
+static const struct tlshake_suite *
+tlshake_server12_choose_suite(struct tlshake_hs *hs,
+			      const struct tlsw_client_hello *ch)
+{
+	enum tlshake_suite_auth auth = tlshake_server12_auth(hs);
+	const struct tlshake_suite *suite;
+	unsigned int i;
+
+	if (auth == TLSHAKE_AUTH_ECDSA && !tlshake_server12_curve_ok(hs, ch))
+		return NULL;
+	for (i = 0; i < hs->num_suites; i++) {
+		suite = tlshake_suite_find(hs->suites[i]);
+		if (suite->version == TLSW_VERSION_TLS12 &&
+		    suite->kx == TLSW_KX_ECDHE && suite->auth == auth &&
+		    tlsw_u16_list_has(&ch->cipher_suites, suite->id))
+			return suite;
+	}
+	return NULL;
+}
+
+/* RFC 8422 5.1.1: the first of our elliptic-curve groups the client
+ * supports; a client that does not say leaves the choice to us.
+ */
+static int tlshake_server12_choose_group(struct tlshake_hs *hs,
+					 const struct tlsw_client_hello *ch)
+{
+	bool listed = tlsw_exts_has(&ch->ext, TLSW_EXTB_SUPPORTED_GROUPS);
+	unsigned int i;
+	u16 group;
+
+	for (i = 0; i < hs->num_groups; i++) {
+		group = hs->groups[i];
+		if (group != TLSW_GROUP_X25519 &&
+		    group != TLSW_GROUP_SECP256R1 &&
+		    group != TLSW_GROUP_SECP384R1)
+			continue;
+		if (!listed || tlsw_u16_list_has(&ch->ext.groups, group)) {
+			hs->group = group;
+			return 0;
+		}
+	}
+	return tlshake_fail(hs, TLSW_ALERT_HANDSHAKE_FAILURE);
+}
+
+/* The first of @n @schemes that the client lists and our key makes, as
+ * TLS 1.3 pairs ECDSA hashes and curves if @strict, else as TLS 1.2 does.
+ */
+static bool tlshake_server12_scheme_from(struct tlshake_hs *hs,
+					 const struct tlsw_client_hello *ch,
+					 const u16 *schemes, unsigned int n,
+					 bool strict)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++) {
+		if (!tlsw_u16_list_has(&ch->ext.sig_algs, schemes[i]))
+			continue;
+		if (strict ? tlshake_sig_key_fits_priv(hs->key, schemes[i]) :
+		    tlshake_sig_key_fits_priv_tls12(hs->key, schemes[i])) {
+			hs->sig_scheme = schemes[i];
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The scheme of our ServerKeyExchange signature, of those the client
+ * lists: the first of ours whose hash goes with our curve, then the first
+ * of ours with any hash (RFC 5246 7.4.1.4.1 lets ECDSA take any), then
+ * RSA PKCS#1 v1.5.  A client without signature_algorithms accepts SHA-1
+ * alone (RFC 5246 7.4.1.4.1), which we do not sign with.
+ */
+static int tlshake_server12_choose_sig_scheme(struct tlshake_hs *hs,
+					      const struct tlsw_client_hello *ch)
+{
+	if (!tlsw_exts_has(&ch->ext, TLSW_EXTB_SIGNATURE_ALGORITHMS))
+		return tlshake_fail(hs, TLSW_ALERT_HANDSHAKE_FAILURE);
+	if (tlshake_server12_scheme_from(hs, ch, hs->sig_schemes,
+					 hs->num_sig_schemes, true) ||
+	    tlshake_server12_scheme_from(hs, ch, hs->sig_schemes,
+					 hs->num_sig_schemes, false) ||
+	    tlshake_server12_scheme_from(hs, ch,
+					 tlshake_server12_pkcs1_schemes,
+					 ARRAY_SIZE(tlshake_server12_pkcs1_schemes),
+					 false))
+		return 0;
+	return tlshake_fail(hs, TLSW_ALERT_HANDSHAKE_FAILURE);
+}
+
+/* What a TLS 1.2 ClientHello must carry for us.
+ *
+ * Compression: RFC 5246 7.4.1.2 requires null among the methods offered
+ * but names no alert for a ClientHello without it; we send
+ * illegal_parameter, as RFC 8446 4.1.2 does for a TLS 1.3 ClientHello
+ * that offers other compression (OpenSSL sends decode_error).
+ *
+ * RFC 7627 5.3: a server that requires the extended master secret aborts
+ * with handshake_failure if the client does not offer it; without it the
+ * session is open to the triple handshake attack.
+ *
+ * RFC 5746 3.6: the client signals secure renegotiation with an empty
+ * renegotiation_info or the SCSV; a renegotiated_connection that is not
+ * empty in an initial handshake is a handshake_failure.  We also refuse a
+ * client that signals neither, as our client refuses such a server.
+ */
+static int tlshake_server12_check_hello(struct tlshake_hs *hs,
+					const struct tlsw_client_hello *ch)
+{
+	const struct tlsw_exts *e = &ch->ext;
+	bool reneg;
+
+	if (!memchr(ch->compression_methods.data, 0,
+		    ch->compression_methods.len))
+		return tlshake_fail(hs, TLSW_ALERT_ILLEGAL_PARAMETER);
+	if (!tlsw_exts_has(e, TLSW_EXTB_EXTENDED_MASTER_SECRET))
+		return tlshake_fail(hs, TLSW_ALERT_HANDSHAKE_FAILURE);
+	reneg = tlsw_exts_has(e, TLSW_EXTB_RENEGOTIATION_INFO);
+	if ((reneg && e->renegotiation_info.len) ||
+	    (!reneg && !tlsw_u16_list_has(&ch->cipher_suites,
+					  TLSW_TLS_EMPTY_RENEGOTIATION_INFO_SCSV)))
+		return tlshake_fail(hs, TLSW_ALERT_HANDSHAKE_FAILURE);
+	return 0;
+}
+
+/* RFC 5246 7.4.1.3, with the answers RFC 7627 5.1, RFC 5746 3.6 and RFC
+ * 8422 5.2 ask for.  We keep no sessions, so the session ID is empty.  A
+ * server that could have negotiated TLS 1.3 says it was not asked to.
+ */
+static int tlshake_server12_hello(struct tlshake_hs *hs,
+				  const struct tlsw_client_hello *ch,
+				  bool sni)
+{
+	static const u8 point_formats[] = { TLSW_EC_POINT_UNCOMPRESSED };
+	struct tlsw_msg_wr m;
+	struct tlsw_slice name;
+	struct tlsw_wr w;
+
+	get_random_bytes(hs->random, sizeof(hs->random));
+	if (hs->max_version == TLSW_VERSION_TLS13)
+		tlsw_random_set_downgrade_marker(hs->random);
+
+	tlshake_rl_msg_begin(&hs->rl, &w);
+	tlsw_build_server_hello_begin(&w, &m, hs->random, NULL, 0,
+				      hs->suite->id);
+	tlsw_build_ext_u8_list(&w, TLSW_EXT_RENEGOTIATION_INFO, NULL, 0);
+	tlsw_build_ext_empty(&w, TLSW_EXT_EXTENDED_MASTER_SECRET);
+	if (tlsw_exts_has(&ch->ext, TLSW_EXTB_EC_POINT_FORMATS))
+		tlsw_build_ext_u8_list(&w, TLSW_EXT_EC_POINT_FORMATS,
+				       point_formats,
+				       ARRAY_SIZE(point_formats));
+	if (sni)
+		tlsw_build_ext_empty(&w, TLSW_EXT_SERVER_NAME);
+	if (hs->alpn_len) {
+		tlsw_slice_init(&name, hs->alpn, hs->alpn_len);
+		tlsw_build_ext_alpn(&w, &name, 1);
+	}
+	tlsw_build_msg_end(&w, &m);
+	return tlshake_hs_send(hs, &w);
+}
+
+/* RFC 8422 5.4: our ephemeral point, signed over both randoms and the
+ * parameters.  The key pair stays in @hs->kex for the ClientKeyExchange.
+ */
+static int tlshake_server12_key_exchange(struct tlshake_hs *hs)
+{
+	size_t pub_len, params_len, sig_len, len;
+	u8 *pub, *content = NULL, *sig = NULL;
+	struct tlsw_wr w;
+	int err;
+
+	err = tlshake_kex_init(&hs->kex, hs->group);
+	if (!err)
+		err = tlshake_kex_public_alloc(&hs->kex, &pub, &pub_len);
+	if (err)
+		return err;
+	sig_len = tlshake_sig_max_len(hs->key);
+	/* client_random || server_random || ServerECDHParams */
+	len = 2 * TLSW_RANDOM_LEN + 4 + pub_len;
+	content = kmalloc(len, GFP_KERNEL);
+	sig = kmalloc(sig_len, GFP_KERNEL);
+	if (!content || !sig) {
+		err = -ENOMEM;
+		goto out;
+	}
+
+	memcpy(content, hs->peer_random, TLSW_RANDOM_LEN);
+	memcpy(content + TLSW_RANDOM_LEN, hs->random, TLSW_RANDOM_LEN);
+	tlsw_wr_init(&w, content + 2 * TLSW_RANDOM_LEN,
+		     len - 2 * TLSW_RANDOM_LEN);
+	tlsw_build_ecdhe_params(&w, hs->group, pub, pub_len);
+	err = tlsw_wr_error(&w);
+	if (err)
+		goto out;
+	params_len = w.len;
+	err = tlshake_sig_sign_tls12(hs->key, hs->sig_scheme, content,
+				     2 * TLSW_RANDOM_LEN + params_len, sig,
+				     &sig_len);
+	if (err)
+		goto out;
+
+	tlshake_rl_msg_begin(&hs->rl, &w);
+	tlsw_build_server_key_exchange(&w, content + 2 * TLSW_RANDOM_LEN,
+				       params_len, hs->sig_scheme, sig,
+				       sig_len);
+	err = tlshake_hs_send(hs, &w);
+out:
+	kfree(sig);
+	kfree(content);
+	kfree(pub);
+	return err;
+}
+
+static int tlshake_server12_flight(struct tlshake_hs *hs,
+				   const struct tlsw_client_hello *ch,
+				   bool sni)
+{
+	struct tlsw_wr w;
+	int err;
+
+	err = tlshake_server12_hello(hs, ch, sni);
+	if (!err)
+		err = tlshake_tls12_send_certificate(hs, false);
+	if (!err)
+		err = tlshake_server12_key_exchange(hs);
+	if (err)
+		return err;
+	tlshake_rl_msg_begin(&hs->rl, &w);
+	tlsw_build_server_hello_done(&w);
+	err = tlshake_hs_send(hs, &w);
+	if (!err)
+		err = tlshake_rl_flush(&hs->rl, false);
+	return err;
+}
+
+/* The client's point, the premaster secret, the master secret over the
+ * transcript up to this message (RFC 7627 4), and the keys its
+ * ChangeCipherSpec is to turn on.
+ */
+static int tlshake_server12_client_key_exchange(struct tlshake_hs *hs,
+						const struct tlsw_hs_msg *msg)
+{
+	u8 pms[TLSHAKE_KEX_MAX_SECRET];
+	size_t pms_len = sizeof(pms);
+	struct tlsw_slice point;
+	enum tlsw_alert alert;
+	int err;
+
+	err = tlsw_parse_client_key_exchange(msg->body.data, msg->body.len,
+					     hs->suite->kx, &point, &alert);
+	if (err)
+		return tlshake_fail(hs, alert);
+	if (point.len != tlshake_kex_public_len(hs->group))
+		return tlshake_fail(hs, TLSW_ALERT_ILLEGAL_PARAMETER);
+	err = tlshake_kex_derive_tls12(&hs->kex, point.data, point.len, pms,
+				       &pms_len);
+	tlshake_kex_free(&hs->kex);
+	if (err == -EINVAL)
+		err = tlshake_fail(hs, TLSW_ALERT_ILLEGAL_PARAMETER);
+	if (!err)
+		err = tlshake_hs_hash(hs, msg);
+	if (!err)
+		err = tlshake_tls12_master_secret(hs, pms, pms_len);
+	memzero_explicit(pms, sizeof(pms));
+	if (!err)
+		err = tlshake_tls12_keys(hs);
+	return err;
+}
+
+/* The client's Finished checked, ours goes out after our ChangeCipherSpec. */
+static int tlshake_server12_finished(struct tlshake_hs *hs,
+				     const struct tlsw_hs_msg *msg)
+{
+	int err;
+
+	err = tlshake_tls12_recv_finished(hs, msg);
+	if (!err)
+		err = tlshake_rl_read_done(&hs->rl);
+	if (!err)
+		err = tlshake_tls12_send_finished(hs);
+	if (!err)
+		err = tlshake_rl_flush(&hs->rl, false);
+	return err;
+}
+
+static int tlshake_server12_step(struct tlshake_hs *hs,
+				 const struct tlsw_hs_msg *msg,
+				 enum tlshake_server12_state *state)
+{
+	switch (*state) {
+	case TLSHAKE_S12_WAIT_CKE:
+		if (msg->type != TLSW_HS_CLIENT_KEY_EXCHANGE)
+			break;
+		*state = TLSHAKE_S12_WAIT_FINISHED;
+		return tlshake_server12_client_key_exchange(hs, msg);
+	case TLSHAKE_S12_WAIT_FINISHED:
+		if (msg->type != TLSW_HS_FINISHED)
+			break;
+		*state = TLSHAKE_S12_DONE;
+		return tlshake_server12_finished(hs, msg);
+	case TLSHAKE_S12_DONE:
+		break;
+	}
+	return tlshake_fail(hs, TLSW_ALERT_UNEXPECTED_MESSAGE);
+}
+
+/**
+ * tlshake_tls12_server - run the rest of the handshake as a TLS 1.2 server
+ * @hs: the handshake; the name the client asked for and the ALPN protocol
+ *	are already checked and chosen
+ * @msg: the client's ClientHello, not yet hashed
+ * @ch: the message parsed
+ * @sni: the client sent a server_name, which we acknowledge
+ *
+ * Return: 0 once our Finished is sent and the keys for kTLS are in @hs,
+ * or a negative errno.
+ */
+int tlshake_tls12_server(struct tlshake_hs *hs, const struct tlsw_hs_msg *msg,
+			 const struct tlsw_client_hello *ch, bool sni)
+{
+	enum tlshake_server12_state state = TLSHAKE_S12_WAIT_CKE;
+	const struct tlshake_suite *suite;
+	struct tlsw_hs_msg next;
+	int err;
+
+	hs->version = TLSW_VERSION_TLS12;
+	tlshake_rl_use_tls12(&hs->rl);
+	err = tlshake_server12_check_hello(hs, ch);
+	if (err)
+		return err;
+	suite = tlshake_server12_choose_suite(hs, ch);
+	if (!suite)
+		return tlshake_fail(hs, TLSW_ALERT_HANDSHAKE_FAILURE);
+	err = tlshake_server12_choose_group(hs, ch);
+	if (!err)
+		err = tlshake_server12_choose_sig_scheme(hs, ch);
+	if (!err)
+		err = tlshake_tls13_select_suite(hs, suite);
+	if (!err)
+		err = tlshake_hs_hash(hs, msg);
+	if (err)
+		return err;
+	memcpy(hs->peer_random, ch->random, TLSW_RANDOM_LEN);
+
+	err = tlshake_server12_flight(hs, ch, sni);
+	while (!err && state != TLSHAKE_S12_DONE) {
+		err = tlshake_hs_read(hs, &next);
+		if (!err)
+			err = tlshake_server12_step(hs, &next, &state);
+	}
+	if (!err)
+		tlshake_tls12_ktls_keys(hs);
+	return err;
+}
