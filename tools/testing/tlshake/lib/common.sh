@@ -112,12 +112,20 @@ tlshake_group() {
 }
 
 # A GnuTLS priority string allowing TLS 1.3 with one suite and one group.
-# gnutls_priority SUITE GROUP: at the version $PROTO names.
+# gnutls_priority SUITE GROUP [KIND]: at the version $PROTO names; a
+# client's at TLS 1.2 also names the curve of a KIND certificate, which
+# must be among its groups (RFC 8422 5.1).
 gnutls_priority() {
-	local kx=
+	local kx= groups
 
+	groups=$(gnutls_group "$2")
 	[ "$PROTO" = TLSv1.3 ] || kx=":-KX-ALL:+$(gnutls_kx12 "$1")"
-	echo "NORMAL:-VERS-ALL:+VERS-TLS$(proto_number):-CIPHER-ALL:+$(gnutls_cipher "$1")$kx:-GROUP-ALL:+$(gnutls_group "$2")"
+	case $PROTO-${3:-}-$2 in
+	TLSv1.2-ec256-P-256|TLSv1.2-ec384-P-384) ;;
+	TLSv1.2-ec256-*)	groups="$groups:+GROUP-SECP256R1" ;;
+	TLSv1.2-ec384-*)	groups="$groups:+GROUP-SECP384R1" ;;
+	esac
+	echo "NORMAL:-VERS-ALL:+VERS-TLS$(proto_number):-CIPHER-ALL:+$(gnutls_cipher "$1")$kx:-GROUP-ALL:+$groups"
 }
 
 # What every interop scenario runs through: each certificate kind, each
@@ -203,6 +211,19 @@ client_groups() {
 	[ "$curve" = "$group" ] && echo "$group" || echo "$group,$curve"
 }
 
+# openssl_groups KIND GROUP: GROUP as openssl's -groups takes it, and at
+# TLS 1.2 the curve of an ECDSA certificate, which the client checks is
+# among its groups (RFC 8422 5.1).
+openssl_groups() {
+	local curve="$2"
+
+	case $PROTO-$1 in
+	TLSv1.2-ec256)	curve=P-256 ;;
+	TLSv1.2-ec384)	curve=P-384 ;;
+	esac
+	[ "$curve" = "$2" ] && echo "$2" || echo "$2:$curve"
+}
+
 # certs: the certificates of every kind the matrix names.
 certs() {
 	local kind
@@ -225,7 +246,7 @@ new_case() {
 # one connection, in the background ($server), its output in $d.
 echo_server() {
 	tlshake server --cert "$CERTS/$1.pem" --key "$CERTS/$1.key" \
-		--echo --connections 1 --tls1.3 --ciphers "$2" \
+		--echo --connections 1 "$(version_option)" --ciphers "$2" \
 		--groups "$(tlshake_group "$3")" "127.0.0.1:$PORT" \
 		< /dev/null > "$d/sout" 2> "$d/serr" &
 	server=$!

@@ -7,6 +7,11 @@
 # ServerHello whose random carries the downgrade sentinel (RFC 8446
 # 4.1.3) with illegal_parameter; a client of TLS 1.3 alone refuses TLS 1.2
 # with protocol_version.
+#
+# The version the tlshake server negotiates: the default server agrees on
+# 1.2 with openssl's client capped at 1.2, and its ServerHello random then
+# ends in the sentinel; a server capped at 1.2 writes none.  A server of
+# TLS 1.3 alone refuses that client with protocol_version.
 
 . /tlshake/testing/lib/common.sh
 
@@ -67,3 +72,53 @@ refused() {
 
 refused "downgrade sentinel" illegal_parameter
 refused "TLS 1.2 to a client of TLS 1.3" protocol_version --tls1.3
+
+# The last 8 bytes of the ServerHello random in s_client -msg's dump: the
+# message's header and version take 6 bytes, the random 32.
+random_tail() {
+	awk '/^<<< .*, ServerHello$/ { on = 1; next }
+	     on && /^    / { for (i = 1; i <= NF; i++) b[++n] = $i; next }
+	     on { exit }
+	     END { for (i = 31; i <= 38; i++) printf "%s", b[i]; print "" }' "$1"
+}
+
+# served WHAT PROTOCOL TAIL TLSHAKE-SERVER-ARGS...: openssl s_client of
+# TLS 1.2 against the tlshake server; TAIL is what its random ends in, or
+# "other" for anything but the sentinel.
+served() {
+	local what="$1" proto="$2" want="$3" tail
+
+	shift 3
+	next_port
+	tlshake server --cert "$pem" --key "$key" --echo --connections 1 \
+		"$@" "127.0.0.1:$PORT" < /dev/null > sout 2> serr &
+	server=$!
+	wait_listen "$PORT"
+	openssl s_client -tls1_2 -msg -nocommands -verify_return_error \
+		-CAfile "$pem" -servername localhost \
+		-connect "127.0.0.1:$PORT" < /dev/null > cout 2>&1
+	rc=$?
+	wait_exit $server > /dev/null
+	src=$?
+	if [ -z "$proto" ]; then
+		[ $rc != 0 ] || fail "$what: the client went on"
+		expect serr "handshake failed: $want sent" "$what"
+		return
+	fi
+	[ $rc = 0 ] || { cat cout serr; fail "$what: s_client exit status $rc"; }
+	[ $src = 0 ] || { cat serr; fail "$what: server exit status $src"; }
+	expect serr "^Protocol +: $proto\$" "$what"
+	tail=$(random_tail cout)
+	[ ${#tail} = 16 ] || { cat cout; fail "$what: no ServerHello random"; }
+	if [ "$want" = other ]; then
+		[ "$tail" != 444f574e47524401 ] ||
+			fail "$what: the random ends in the sentinel"
+	else
+		[ "$tail" = "$want" ] ||
+			fail "$what: the random ends in $tail, not $want"
+	fi
+}
+
+served "server of both, client of TLS 1.2" TLSv1.2 444f574e47524401
+served "server of TLS 1.2, client of TLS 1.2" TLSv1.2 other --tls1.2
+served "server of TLS 1.3, client of TLS 1.2" "" protocol_version --tls1.3
