@@ -865,5 +865,34 @@ void tlsw_build_server_key_exchange(struct tlsw_wr *w, const u8 *params,
 				    size_t params_len, u16 scheme,
 				    const u8 *sig, size_t sig_len);
 void tlsw_build_server_hello_done(struct tlsw_wr *w);
+int tlsw_parse_new_session_ticket12(const u8 *buf, size_t len,
+				    struct tlsw_slice *ticket,
+				    enum tlsw_alert *alert);
+
+/* A TLS 1.2 session kept for resumption (wire_session.c) */
+
+#define TLSW_MASTER_SECRET_LEN	48
+
+/**
+ * struct tlsw_session - what resuming a TLS 1.2 session takes
+ * @cipher_suite: the session's cipher suite
+ * @session_id: the server's session ID, 0 to 32 bytes
+ * @master_secret: the (extended) master secret
+ * @ticket: the server's session ticket (RFC 5077), 0 to 65535 bytes
+ *
+ * Its serialised form, which a caller keeps opaque, is a format byte (1),
+ * the protocol version (0x0303), the cipher suite, session_id<0..32>,
+ * the 48-byte master secret and ticket<0..2^16-1>, in TLS's notation.
+ */
+struct tlsw_session {
+	u16 cipher_suite;
+	struct tlsw_slice session_id;
+	const u8 *master_secret;
+	struct tlsw_slice ticket;
+};
+
+int tlsw_parse_session(const u8 *buf, size_t len, struct tlsw_session *s);
+void tlsw_build_session(struct tlsw_wr *w, const struct tlsw_session *s);
+size_t tlsw_session_len(const struct tlsw_session *s);
 
 #endif /* _NET_TLSHAKE_WIRE_H */

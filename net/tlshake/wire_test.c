@@ -1662,6 +1662,108 @@ static void wire_test_certificate_authorities(struct kunit *test)
 }
 
 /* The TLS 1.2 messages: what each parser takes, and what it refuses. */
+/* A TLS 1.2 NewSessionTicket: lifetime hint, ticket<0..2^16-1>. */
+static void wire_test_new_session_ticket12(struct kunit *test)
+{
+	static const u8 nst[] = { 0, 0, 0x1c, 0x20, 0x00, 0x03, 1, 2, 3 };
+	static const u8 none[] = { 0, 0, 0, 0, 0x00, 0x00 };
+	static const u8 long_vec[] = { 0, 0, 0, 0, 0x00, 0x04, 1, 2, 3 };
+	static const u8 trailing[] = { 0, 0, 0, 0, 0x00, 0x01, 1, 2 };
+	struct tlsw_slice ticket;
+	enum tlsw_alert alert;
+
+	KUNIT_ASSERT_EQ(test, tlsw_parse_new_session_ticket12(nst, sizeof(nst),
+							      &ticket, &alert),
+			0);
+	KUNIT_EXPECT_EQ(test, ticket.len, 3);
+	KUNIT_EXPECT_PTR_EQ(test, ticket.data, nst + 6);
+	KUNIT_ASSERT_EQ(test, tlsw_parse_new_session_ticket12(none,
+							      sizeof(none),
+							      &ticket, &alert),
+			0);
+	KUNIT_EXPECT_EQ(test, ticket.len, 0);
+	KUNIT_EXPECT_EQ(test, tlsw_parse_new_session_ticket12(long_vec,
+							      sizeof(long_vec),
+							      &ticket, &alert),
+			-EBADMSG);
+	KUNIT_EXPECT_EQ(test, alert, TLSW_ALERT_DECODE_ERROR);
+	KUNIT_EXPECT_EQ(test, tlsw_parse_new_session_ticket12(trailing,
+							      sizeof(trailing),
+							      &ticket, &alert),
+			-EBADMSG);
+	KUNIT_EXPECT_EQ(test, tlsw_parse_new_session_ticket12(nst, 3, &ticket,
+							      &alert),
+			-EBADMSG);
+}
+
+/* A kept session survives its serialisation; anything else is refused. */
+static void wire_test_session(struct kunit *test)
+{
+	static const u8 sid[32] = { [0] = 0x5a, [31] = 0xa5 };
+	static const u8 ticket[] = { 't', 'i', 'c', 'k', 'e', 't' };
+	u8 master[TLSW_MASTER_SECRET_LEN], buf[128], bad[128];
+	struct tlsw_session in = {
+		.cipher_suite = TLSW_TLS_ECDHE_RSA_AES_128_GCM_SHA256,
+		.master_secret = master,
+	}, out;
+	struct tlsw_wr w;
+	size_t len, i;
+
+	for (i = 0; i < sizeof(master); i++)
+		master[i] = i;
+	tlsw_slice_init(&in.session_id, sid, sizeof(sid));
+	tlsw_slice_init(&in.ticket, ticket, sizeof(ticket));
+	len = tlsw_session_len(&in);
+	KUNIT_ASSERT_LE(test, len, sizeof(buf));
+	tlsw_wr_init(&w, buf, sizeof(buf));
+	tlsw_build_session(&w, &in);
+	KUNIT_ASSERT_EQ(test, tlsw_wr_error(&w), 0);
+	KUNIT_ASSERT_EQ(test, w.len, len);
+	KUNIT_EXPECT_EQ(test, buf[0], 1);
+
+	KUNIT_ASSERT_EQ(test, tlsw_parse_session(buf, len, &out), 0);
+	KUNIT_EXPECT_EQ(test, out.cipher_suite, in.cipher_suite);
+	KUNIT_EXPECT_EQ(test, out.session_id.len, sizeof(sid));
+	KUNIT_EXPECT_EQ(test, memcmp(out.session_id.data, sid, sizeof(sid)),
+			0);
+	KUNIT_EXPECT_EQ(test, memcmp(out.master_secret, master,
+				     sizeof(master)), 0);
+	KUNIT_EXPECT_EQ(test, out.ticket.len, sizeof(ticket));
+	KUNIT_EXPECT_EQ(test, memcmp(out.ticket.data, ticket,
+				     sizeof(ticket)), 0);
+
+	for (i = 0; i < len; i++)
+		KUNIT_EXPECT_EQ_MSG(test, tlsw_parse_session(buf, i, &out),
+				    -EINVAL, "cut to %zu bytes", i);
+	memcpy(bad, buf, len);
+	bad[len] = 0;
+	KUNIT_EXPECT_EQ(test, tlsw_parse_session(bad, len + 1, &out), -EINVAL);
+	bad[0] = 2;
+	KUNIT_EXPECT_EQ(test, tlsw_parse_session(bad, len, &out), -EINVAL);
+	memcpy(bad, buf, len);
+	bad[2] = 0x04;		/* TLS 1.3 */
+	KUNIT_EXPECT_EQ(test, tlsw_parse_session(bad, len, &out), -EINVAL);
+	memcpy(bad, buf, len);
+	bad[5] = 33;		/* a session ID longer than any */
+	KUNIT_EXPECT_EQ(test, tlsw_parse_session(bad, len, &out), -EINVAL);
+
+	/* A ticket alone does; neither a ticket nor an ID does not. */
+	in.session_id.len = 0;
+	tlsw_wr_init(&w, buf, sizeof(buf));
+	tlsw_build_session(&w, &in);
+	KUNIT_EXPECT_EQ(test, tlsw_parse_session(buf, w.len, &out), 0);
+	in.ticket.len = 0;
+	tlsw_wr_init(&w, buf, sizeof(buf));
+	tlsw_build_session(&w, &in);
+	KUNIT_EXPECT_EQ(test, tlsw_wr_error(&w), 0);
+	KUNIT_EXPECT_EQ(test, tlsw_parse_session(buf, w.len, &out), -EINVAL);
+
+	in.session_id.len = 33;
+	tlsw_wr_init(&w, buf, sizeof(buf));
+	tlsw_build_session(&w, &in);
+	KUNIT_EXPECT_EQ(test, tlsw_wr_error(&w), -EINVAL);
+}
+
 static void wire_test_tls12_messages(struct kunit *test)
 {
 	static const u8 cert[] = {
@@ -1870,6 +1972,8 @@ static struct kunit_case wire_msg_test_cases[] = {
 	KUNIT_CASE(wire_test_certificate_authorities),
 	KUNIT_CASE(wire_test_tls12_messages),
 	KUNIT_CASE(wire_test_tls12_server_key_exchange),
+	KUNIT_CASE(wire_test_new_session_ticket12),
+	KUNIT_CASE(wire_test_session),
 	{}
 };
 

@@ -312,3 +312,31 @@ void tlsw_build_server_hello_done(struct tlsw_wr *w)
 	tlsw_wr_vec_end(w, &hs);
 }
 EXPORT_SYMBOL_IF_KUNIT(tlsw_build_server_hello_done);
+
+/**
+ * tlsw_parse_new_session_ticket12() - parse a TLS 1.2 NewSessionTicket
+ * @buf: the body, after the handshake header
+ * @len: its length
+ * @ticket: the ticket, pointing into @buf; empty if the server sends
+ *	none after all (RFC 5077 3.3)
+ * @alert: the alert to send on failure
+ *
+ * The ticket_lifetime_hint is read and left: tlshake keeps no session,
+ * its caller does.
+ *
+ * Return: 0, or -EBADMSG (decode_error).
+ */
+int tlsw_parse_new_session_ticket12(const u8 *buf, size_t len,
+				    struct tlsw_slice *ticket,
+				    enum tlsw_alert *alert)
+{
+	struct tlsw_slice r;
+	u32 lifetime_hint;
+
+	tlsw_slice_init(&r, buf, len);
+	if (tlsw_rd_u32(&r, &lifetime_hint) ||
+	    tlsw_rd_vec(&r, 2, 0, 0xffff, ticket) || tlsw_rd_end(&r))
+		return tlsw_fail(alert, TLSW_ALERT_DECODE_ERROR);
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(tlsw_parse_new_session_ticket12);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Fuzz the TLS 1.2 message parsers of wire_tls12.c.  The first byte picks
- * the message (see enum below), the rest is its body.  Whatever a parser
+ * Fuzz the TLS 1.2 message parsers of wire_tls12.c, and the parser of a
+ * kept session (wire_session.c).  The first byte picks the message (see
+ * enum below), the rest is its body.  Whatever a parser
  * accepts points into the input, and what a builder can rebuild rebuilds
  * to the same bytes.
  */
@@ -17,6 +18,8 @@ enum {
 	FUZZ_CKE_ECDHE,
 	FUZZ_CKE_DHE,
 	FUZZ_CKE_RSA,
+	FUZZ_NEW_SESSION_TICKET,
+	FUZZ_SESSION,
 	FUZZ_NR_MESSAGES
 };
 
@@ -158,6 +161,44 @@ static void fuzz_client_key_exchange(const u8 *data, size_t size,
 	free(out);
 }
 
+static void fuzz_new_session_ticket(const u8 *data, size_t size)
+{
+	enum tlsw_alert alert = TLSW_ALERT_CLOSE_NOTIFY;
+	struct tlsw_slice ticket;
+	int ret;
+
+	ret = tlsw_parse_new_session_ticket12(data, size, &ticket, &alert);
+	fuzz_check_error(ret, alert);
+	if (ret)
+		return;
+	fuzz_check_slice(&ticket, data, size);
+	FUZZ_ASSERT(4 + 2 + ticket.len == size);
+}
+
+static void fuzz_session(const u8 *data, size_t size)
+{
+	struct tlsw_session s;
+	struct tlsw_wr w;
+	u8 *out;
+
+	if (tlsw_parse_session(data, size, &s))
+		return;
+	fuzz_check_slice(&s.session_id, data, size);
+	fuzz_check_slice(&s.ticket, data, size);
+	FUZZ_ASSERT(s.session_id.len <= TLSW_SESSION_ID_MAX);
+	FUZZ_ASSERT(s.session_id.len || s.ticket.len);
+	FUZZ_ASSERT(tlsw_session_len(&s) == size);
+
+	out = malloc(size);
+	FUZZ_ASSERT(out);
+	tlsw_wr_init(&w, out, size);
+	tlsw_build_session(&w, &s);
+	FUZZ_ASSERT(!tlsw_wr_error(&w));
+	FUZZ_ASSERT(w.len == size);
+	FUZZ_ASSERT(!memcmp(out, data, size));
+	free(out);
+}
+
 int LLVMFuzzerTestOneInput(const u8 *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
@@ -193,6 +234,12 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 		break;
 	case FUZZ_CKE_RSA:
 		fuzz_client_key_exchange(data + 1, size - 1, TLSW_KX_RSA);
+		break;
+	case FUZZ_NEW_SESSION_TICKET:
+		fuzz_new_session_ticket(data + 1, size - 1);
+		break;
+	case FUZZ_SESSION:
+		fuzz_session(data + 1, size - 1);
 		break;
 	}
 	return 0;

@@ -220,6 +220,14 @@ static void seed_tls12(void)
 	static const u8 cke_ecdhe[] = { 0x04, 0x01, 0x02, 0x03, 0x04 };
 	static const u8 cke_dhe[] = { 0x00, 0x02, 0x01, 0x02 };
 	static const u8 cke_rsa[] = { 0x00, 0x03, 0x01, 0x02, 0x03 };
+	static const u8 nst[] = { 0x00, 0x00, 0x1c, 0x20, 0x00, 0x02, 0xab, 0xcd };
+	u8 master[TLSW_MASTER_SECRET_LEN] = { 0 };
+	struct tlsw_session session = {
+		.cipher_suite = 0xc02b,
+		.master_secret = master,
+	};
+	u8 buf[128];
+	struct tlsw_wr w;
 
 	seed_tls12_one("certificate", 0, certificate, sizeof(certificate));
 	seed_tls12_one("ske-ecdhe", 1, ske_ecdhe, sizeof(ske_ecdhe));
@@ -230,6 +238,13 @@ static void seed_tls12(void)
 	seed_tls12_one("cke-ecdhe", 5, cke_ecdhe, sizeof(cke_ecdhe));
 	seed_tls12_one("cke-dhe", 6, cke_dhe, sizeof(cke_dhe));
 	seed_tls12_one("cke-rsa", 7, cke_rsa, sizeof(cke_rsa));
+	seed_tls12_one("new-session-ticket", 8, nst, sizeof(nst));
+	tlsw_slice_init(&session.session_id, cke_rsa, sizeof(cke_rsa));
+	tlsw_slice_init(&session.ticket, nst, sizeof(nst));
+	tlsw_wr_init(&w, buf, sizeof(buf));
+	tlsw_build_session(&w, &session);
+	FUZZ_ASSERT(!tlsw_wr_error(&w));
+	seed_tls12_one("session", 9, buf, w.len);
 }
 
 int main(int argc, char **argv)
