@@ -72,6 +72,17 @@ struct socket;
  *	Certificate message was parsed; left NULL if the peer sent none
  * @peer_chain_len: where to leave the bytes at *@peer_chain; must be set
  *	if @peer_chain is
+ * @session: a client's TLS 1.2 session to resume, as @new_session left
+ *	it, or NULL: offered if its cipher suite is; a full handshake
+ *	follows if the server does not take it up
+ * @session_len: bytes at @session, at most %TLSHAKE_SESSION_MAX
+ * @new_session: if not NULL, where a client leaves, after a TLS 1.2
+ *	handshake, the session to resume later: a kmalloc()ed buffer the
+ *	caller frees with kfree_sensitive(), for it holds the master
+ *	secret; left NULL if the server gave neither a session ID nor a
+ *	ticket (asked for when @new_session is set, RFC 5077)
+ * @new_session_len: where to leave the bytes at *@new_session; must be
+ *	set if @new_session is
  */
 struct tlshake_params {
 	u8 role;
@@ -99,6 +110,10 @@ struct tlshake_params {
 	u32 timeout_ms;
 	u8 **peer_chain;
 	unsigned int *peer_chain_len;
+	const u8 *session;
+	unsigned int session_len;
+	u8 **new_session;
+	unsigned int *new_session_len;
 };
 
 /**

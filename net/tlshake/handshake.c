@@ -162,6 +162,12 @@ static int tlshake_params_check(const struct tlshake_params *p)
 		return -EINVAL;
 	if (p->peer_chain && !p->peer_chain_len)
 		return -EINVAL;
+	/* Sessions are a TLS 1.2 client's. */
+	if (p->session && (server || p->session_len > TLSHAKE_SESSION_MAX ||
+			   tlshake_check_session(p->session, p->session_len)))
+		return -EINVAL;
+	if (p->new_session && (server || !p->new_session_len))
+		return -EINVAL;
 	return 0;
 }
 
@@ -214,6 +220,21 @@ static int tlshake_hs_config_versions(struct tlshake_hs *hs)
 	return 0;
 }
 
+/* The session to resume is offered if its suite is. */
+static void tlshake_hs_config_resume(struct tlshake_hs *hs)
+{
+	const struct tlshake_params *p = hs->params;
+
+	if (!p->session ||
+	    tlsw_parse_session(p->session, p->session_len, &hs->resume))
+		return;
+	if (!tlshake_hs_offers(hs->suites, hs->num_suites,
+			       hs->resume.cipher_suite) ||
+	    tlshake_suite_find(hs->resume.cipher_suite)->version !=
+	    TLSW_VERSION_TLS12)
+		memset(&hs->resume, 0, sizeof(hs->resume));
+}
+
 static int tlshake_hs_config(struct tlshake_hs *hs)
 {
 	const struct tlshake_params *p = hs->params;
@@ -240,6 +261,8 @@ static int tlshake_hs_config(struct tlshake_hs *hs)
 					  tlshake_cv_schemes,
 					  ARRAY_SIZE(tlshake_cv_schemes),
 					  tlshake_cv_scheme_known);
+	if (!err)
+		tlshake_hs_config_resume(hs);
 	return err;
 }
 
@@ -315,6 +338,48 @@ static void tlshake_hs_result(struct tlshake_hs *hs,
 	memcpy(result->alpn, hs->alpn, hs->alpn_len);
 	if (hs->peer_verified)
 		result->flags |= TLSHAKE_RESULT_PEER_VERIFIED;
+	if (hs->resumed)
+		result->flags |= TLSHAKE_RESULT_RESUMED;
+}
+
+/* A TLS 1.2 client's session, to resume later: the server's session ID,
+ * the master secret and the newest ticket.  None if there is nothing to
+ * resume it with.
+ */
+static int tlshake_hs_new_session(struct tlshake_hs *hs)
+{
+	const struct tlshake_params *p = hs->params;
+	struct tlsw_session s = {
+		.cipher_suite = hs->suite->id,
+		.master_secret = hs->ks.secret,
+	};
+	struct tlsw_wr w;
+	size_t len;
+	u8 *buf;
+
+	if (hs->version != TLSW_VERSION_TLS12)
+		return 0;
+	tlsw_slice_init(&s.session_id, hs->session_id, hs->session_id_len);
+	if (hs->new_ticket)
+		tlsw_slice_init(&s.ticket, hs->new_ticket, hs->new_ticket_len);
+	else if (hs->resumed)
+		s.ticket = hs->resume.ticket;
+	if (!s.session_id.len && !s.ticket.len)
+		return 0;
+
+	len = tlsw_session_len(&s);
+	buf = kmalloc(len, GFP_KERNEL);
+	if (!buf)
+		return -ENOMEM;
+	tlsw_wr_init(&w, buf, len);
+	tlsw_build_session(&w, &s);
+	if (tlsw_wr_error(&w)) {
+		kfree_sensitive(buf);
+		return tlsw_wr_error(&w);
+	}
+	*p->new_session = buf;
+	*p->new_session_len = len;
+	return 0;
 }
 
 static void tlshake_hs_free(struct tlshake_hs *hs)
@@ -326,6 +391,7 @@ static void tlshake_hs_free(struct tlshake_hs *hs)
 	tlshake_privkey_free(hs->key);
 	tlshake_pubkey_free(hs->peer_key);
 	kvfree(hs->keyring_anchors);
+	kfree(hs->new_ticket);
 	if (hs->peer_chain)
 		kvfree(hs->peer_chain);
 	kfree_sensitive(hs);
@@ -386,6 +452,10 @@ int tlshake_handshake(struct socket *sock, const struct tlshake_params *params,
 		*params->peer_chain = NULL;
 		*params->peer_chain_len = 0;
 	}
+	if (params->new_session) {
+		*params->new_session = NULL;
+		*params->new_session_len = 0;
+	}
 	err = tlshake_sock_check(sock);
 	if (err)
 		return err;
@@ -412,6 +482,8 @@ int tlshake_handshake(struct socket *sock, const struct tlshake_params *params,
 		goto out;
 
 	err = hs->server ? tlshake_tls13_server(hs) : tlshake_tls13_client(hs);
+	if (!err && params->new_session)
+		err = tlshake_hs_new_session(hs);
 	if (err) {
 		tlshake_hs_abort(hs);
 		result->alert_origin = hs->rl.alert_origin;

@@ -92,11 +92,19 @@ const struct tlshake_suite *tlshake_suite_find(u16 id);
  *	(TLSHAKE_VERIFY_ERR_*), for the caller's result
  * @random: our random
  * @peer_random: the peer's random (TLS 1.2: the PRF's seeds take both)
- * @session_id: the ClientHello's legacy_session_id
+ * @session_id: the ClientHello's legacy_session_id; a TLS 1.2 client's,
+ *	from the ServerHello on, the server's session ID
  * @session_id_len: its length
+ * @resume: the TLS 1.2 session a client offers to resume, pointing into
+ *	tlshake_params.session; its cipher_suite is 0 if there is none
+ * @new_ticket: the session ticket of a TLS 1.2 server's NewSessionTicket
+ *	(kmalloc()ed), or NULL
+ * @new_ticket_len: its length
  * @alpn: the agreed ALPN protocol
  * @alpn_len: its length, 0 for none
  * @cert_requested: a certificate was asked of the client
+ * @resumed: the session was resumed: an abbreviated TLS 1.2 handshake
+ * @ticket_expected: the TLS 1.2 server will send a NewSessionTicket
  * @hrr: a HelloRetryRequest was sent or received
  * @ccs_sent: our compatibility ChangeCipherSpec was sent
  * @tx: the application keys of what we send, for kTLS
@@ -139,10 +147,15 @@ struct tlshake_hs {
 	u8 peer_random[TLSW_RANDOM_LEN];
 	u8 session_id[TLSW_SESSION_ID_MAX];
 	u8 session_id_len;
+	struct tlsw_session resume;
+	u8 *new_ticket;
+	u16 new_ticket_len;
 	u8 alpn[TLSHAKE_ALPN_MAX];
 	u8 alpn_len;
 
 	bool cert_requested;
+	bool resumed;
+	bool ticket_expected;
 	bool hrr;
 	bool ccs_sent;
 

@@ -99,6 +99,8 @@ static int tlshake_check_setting(struct tlshake_setting *s)
 		return tlshake_check_cert_list(s->blob, s->len);
 	case TLSHAKE_PRIVATE_KEY:
 		return tlshake_check_der_sequence(s->blob, s->len);
+	case TLSHAKE_SESSION:
+		return tlshake_check_session(s->blob, s->len);
 	case TLSHAKE_VERIFY:
 		return s->val & ~TLSHAKE_VERIFY_ALL ? -EINVAL : 0;
 	case TLSHAKE_PRIVATE_KEY_ID:
@@ -117,10 +119,13 @@ static int tlshake_check_setting(struct tlshake_setting *s)
 	}
 }
 
-/* What either private-key option gives back is a private key. */
+/* What either private-key option gives back is a private key; a session
+ * holds its master secret.
+ */
 static void tlshake_free_blob(int optname, u8 *blob, unsigned int len)
 {
-	if (optname == TLSHAKE_PRIVATE_KEY || optname == TLSHAKE_PRIVATE_KEY_ID)
+	if (optname == TLSHAKE_PRIVATE_KEY || optname == TLSHAKE_PRIVATE_KEY_ID ||
+	    optname == TLSHAKE_SESSION)
 		kvfree_sensitive(blob, len);
 	else
 		kvfree(blob);
@@ -184,6 +189,9 @@ static int tlshake_copy_setting(struct tlshake_setting *s, sockptr_t optval,
 		break;
 	case TLSHAKE_TRUST_ANCHORS:
 		max = TLSHAKE_TRUST_ANCHORS_MAX;
+		break;
+	case TLSHAKE_SESSION:
+		max = TLSHAKE_SESSION_MAX;
 		break;
 	default:
 		return -ENOPROTOOPT;
@@ -279,6 +287,10 @@ static void tlshake_apply(struct tlshake_config *cfg, struct tlshake_setting *s)
 	case TLSHAKE_TRUST_KEYRING:
 		swap(cfg->trust_keyring, s->key);
 		break;
+	case TLSHAKE_SESSION:
+		swap(cfg->session, s->blob);
+		swap(cfg->session_len, s->len);
+		break;
 	}
 }
 
@@ -347,11 +359,13 @@ void tlshake_config_release(struct tlshake_config *cfg)
 	kvfree(cfg->cert_chain);
 	kvfree_sensitive(cfg->private_key, cfg->private_key_len);
 	kvfree(cfg->trust_anchors);
+	kvfree_sensitive(cfg->session, cfg->session_len);
 	key_put(cfg->private_key_key);
 	key_put(cfg->trust_keyring);
 	cfg->cert_chain = NULL;
 	cfg->private_key = NULL;
 	cfg->trust_anchors = NULL;
+	cfg->session = NULL;
 	cfg->private_key_key = NULL;
 	cfg->trust_keyring = NULL;
 }
@@ -403,6 +417,23 @@ static int tlshake_prepare(const struct tlshake_config *cfg,
 	if (cfg->has_pin)
 		params->peer_pubkey_pin = cfg->pin;
 	params->verify = cfg->verify;
+	params->session = cfg->session;
+	params->session_len = cfg->session_len;
+	return 0;
+}
+
+/* Hand the new session to the caller's buffer if it fits, and its length
+ * in any case.
+ */
+static int tlshake_copy_session(struct tlshake_handshake *hs,
+				const u8 *session, unsigned int len)
+{
+	bool fits = len <= hs->session_len;
+
+	hs->session_len = len;
+	if (session && fits &&
+	    copy_to_user(u64_to_user_ptr(hs->session), session, len))
+		return -EFAULT;
 	return 0;
 }
 
@@ -424,11 +455,11 @@ static int tlshake_copy_peer_chain(struct tlshake_handshake *hs,
 static int tlshake_run(struct sock *sk, char __user *optval,
 		       int __user *optlen)
 {
-	unsigned int peer_chain_len = 0;
+	unsigned int peer_chain_len = 0, session_len = 0;
 	struct tlshake_params params;
 	struct tlshake_handshake *hs;
 	struct tlshake_sock *ctx;
-	u8 *peer_chain = NULL;
+	u8 *peer_chain = NULL, *session = NULL;
 	int len, err, copy_err;
 	bool detached;
 
@@ -444,6 +475,10 @@ static int tlshake_run(struct sock *sk, char __user *optval,
 		goto out_free;
 	}
 	memset(&hs->result, 0, sizeof(hs->result));
+	if (hs->reserved) {
+		err = -EINVAL;
+		goto out_free;
+	}
 
 	lock_sock(sk);
 	ctx = tlshake_sk_ctx(sk);
@@ -462,6 +497,12 @@ static int tlshake_run(struct sock *sk, char __user *optval,
 		params.peer_chain_len = &peer_chain_len;
 	} else {
 		hs->peer_chain_len = 0;
+	}
+	if (hs->session) {
+		params.new_session = &session;
+		params.new_session_len = &session_len;
+	} else {
+		hs->session_len = 0;
 	}
 
 	/* The ULP's reference to this module goes when the handshake
@@ -486,6 +527,9 @@ static int tlshake_run(struct sock *sk, char __user *optval,
 		copy_err = tlshake_copy_peer_chain(hs, peer_chain,
 						   peer_chain_len);
 	kvfree(peer_chain);
+	if (hs->session && !copy_err)
+		copy_err = tlshake_copy_session(hs, session, session_len);
+	kfree_sensitive(session);
 	if (copy_to_user(optval, hs, sizeof(*hs)) ||
 	    put_user((int)sizeof(*hs), optlen))
 		copy_err = -EFAULT;

@@ -14,6 +14,7 @@
 
 #include "pure.h"
 #include "sockopt_check.h"
+#include "wire.h"
 
 /**
  * tlshake_check_code_points - check a list of TLS code points
@@ -187,3 +188,19 @@ int tlshake_check_cert_list(const u8 *list, unsigned int len)
 	return 0;
 }
 EXPORT_SYMBOL_IF_KUNIT(tlshake_check_cert_list);
+
+/**
+ * tlshake_check_session - check a TLS 1.2 session to resume
+ * @session: what a handshake gave as its session
+ * @len: bytes at @session
+ *
+ * Return: 0 if @session parses as one (tlsw_parse_session()); -EINVAL
+ * otherwise.
+ */
+int tlshake_check_session(const u8 *session, unsigned int len)
+{
+	struct tlsw_session s;
+
+	return tlsw_parse_session(session, len, &s);
+}
+EXPORT_SYMBOL_IF_KUNIT(tlshake_check_session);

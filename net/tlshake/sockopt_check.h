@@ -13,5 +13,6 @@ int tlshake_check_server_name(const char *name, unsigned int len);
 int tlshake_check_alpn(const u8 *list, unsigned int len);
 int tlshake_check_der_sequence(const u8 *der, unsigned int len);
 int tlshake_check_cert_list(const u8 *list, unsigned int len);
+int tlshake_check_session(const u8 *session, unsigned int len);
 
 #endif /* _NET_TLSHAKE_SOCKOPT_CHECK_H */

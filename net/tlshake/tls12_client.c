@@ -6,8 +6,11 @@
  * Certificate, ServerKeyExchange, CertificateRequest if it asks and
  * ServerHelloDone; then our flight: Certificate if one was asked for,
  * ClientKeyExchange, CertificateVerify if our Certificate was not empty,
- * ChangeCipherSpec and Finished; then the server's ChangeCipherSpec and
- * Finished.
+ * ChangeCipherSpec and Finished; then the server's NewSessionTicket if it
+ * said it would send one, ChangeCipherSpec and Finished.
+ *
+ * A session resumed (RFC 5246 7.3, RFC 5077 3.1) skips from ServerHello to
+ * the server's NewSessionTicket, ChangeCipherSpec and Finished, then ours.
  *
  * Each message is taken in a state that expects it; any other message is
  * an unexpected_message.
@@ -25,6 +28,7 @@
  * @TLSHAKE_C12_WAIT_SKE: ServerKeyExchange
  * @TLSHAKE_C12_WAIT_CR_SHD: CertificateRequest or ServerHelloDone
  * @TLSHAKE_C12_WAIT_SHD: ServerHelloDone
+ * @TLSHAKE_C12_WAIT_NST: NewSessionTicket
  * @TLSHAKE_C12_WAIT_FINISHED: the server's Finished, after its
  *	ChangeCipherSpec
  * @TLSHAKE_C12_DONE: nothing: the handshake is complete
@@ -34,6 +38,7 @@ enum tlshake_client12_state {
 	TLSHAKE_C12_WAIT_SKE,
 	TLSHAKE_C12_WAIT_CR_SHD,
 	TLSHAKE_C12_WAIT_SHD,
+	TLSHAKE_C12_WAIT_NST,
 	TLSHAKE_C12_WAIT_FINISHED,
 	TLSHAKE_C12_DONE,
 };
@@ -59,19 +64,59 @@ static int tlshake_client12_server_hello(struct tlshake_hs *hs,
 	    !tlsw_exts_has(e, TLSW_EXTB_RENEGOTIATION_INFO) ||
 	    e->renegotiation_info.len)
 		return tlshake_fail(hs, TLSW_ALERT_HANDSHAKE_FAILURE);
-	/* We ask for no ticket. */
-	if (tlsw_exts_has(e, TLSW_EXTB_SESSION_TICKET))
+	/* A ticket comes only if we asked (RFC 5077 3.2). */
+	hs->ticket_expected = tlsw_exts_has(e, TLSW_EXTB_SESSION_TICKET);
+	if (hs->ticket_expected && !hs->resume.ticket.len &&
+	    !hs->params->new_session)
 		return tlshake_fail(hs, TLSW_ALERT_UNSUPPORTED_EXTENSION);
 	err = tlshake_client_server_exts(hs, e);
 	if (err)
 		return err;
 
+	/* The server resumes our session by echoing its ID, and must keep
+	 * its cipher suite (RFC 5246 7.4.1.3).  Every session tlshake
+	 * keeps has the extended master secret, which the server confirmed
+	 * above (RFC 7627 5.3).
+	 */
+	hs->resumed = hs->resume.cipher_suite && sh->session_id.len &&
+		      sh->session_id.len == hs->session_id_len &&
+		      !memcmp(sh->session_id.data, hs->session_id,
+			      hs->session_id_len);
+	if (hs->resumed && sh->cipher_suite != hs->resume.cipher_suite)
+		return tlshake_fail(hs, TLSW_ALERT_ILLEGAL_PARAMETER);
+	hs->session_id_len = sh->session_id.len;
+	memcpy(hs->session_id, sh->session_id.data, sh->session_id.len);
+
 	memcpy(hs->peer_random, sh->random, TLSW_RANDOM_LEN);
 	hs->version = TLSW_VERSION_TLS12;
 	tlshake_rl_use_tls12(&hs->rl);
 	err = tlshake_tls13_select_suite(hs, suite);
-	if (err)
+	if (!err)
+		err = tlshake_hs_hash(hs, msg);
+	if (err || !hs->resumed)
 		return err;
+	memcpy(hs->ks.secret, hs->resume.master_secret, TLSW_MASTER_SECRET_LEN);
+	return tlshake_tls12_keys(hs);
+}
+
+/* RFC 5077 3.3: the ticket replaces the one we had; an empty one means
+ * the server issues none after all.
+ */
+static int tlshake_client12_new_session_ticket(struct tlshake_hs *hs,
+					       const struct tlsw_hs_msg *msg)
+{
+	struct tlsw_slice ticket;
+	enum tlsw_alert alert;
+
+	if (tlsw_parse_new_session_ticket12(msg->body.data, msg->body.len,
+					    &ticket, &alert))
+		return tlshake_fail(hs, alert);
+	if (ticket.len) {
+		hs->new_ticket = kmemdup(ticket.data, ticket.len, GFP_KERNEL);
+		if (!hs->new_ticket)
+			return -ENOMEM;
+		hs->new_ticket_len = ticket.len;
+	}
 	return tlshake_hs_hash(hs, msg);
 }
 
@@ -270,13 +315,19 @@ static int tlshake_client12_step(struct tlshake_hs *hs,
 	case TLSHAKE_C12_WAIT_SHD:
 		if (msg->type != TLSW_HS_SERVER_HELLO_DONE)
 			break;
-		*state = TLSHAKE_C12_WAIT_FINISHED;
+		*state = hs->ticket_expected ? TLSHAKE_C12_WAIT_NST :
+			 TLSHAKE_C12_WAIT_FINISHED;
 		if (tlsw_parse_server_hello_done(msg->body.len, &alert))
 			return tlshake_fail(hs, alert);
 		err = tlshake_hs_hash(hs, msg);
 		if (!err)
 			err = tlshake_client12_flight(hs, pms, *pms_len);
 		return err;
+	case TLSHAKE_C12_WAIT_NST:
+		if (msg->type != TLSW_HS_NEW_SESSION_TICKET)
+			break;
+		*state = TLSHAKE_C12_WAIT_FINISHED;
+		return tlshake_client12_new_session_ticket(hs, msg);
 	case TLSHAKE_C12_WAIT_FINISHED:
 		if (msg->type != TLSW_HS_FINISHED)
 			break;
@@ -284,6 +335,11 @@ static int tlshake_client12_step(struct tlshake_hs *hs,
 		err = tlshake_tls12_recv_finished(hs, msg);
 		if (!err)
 			err = tlshake_rl_read_done(&hs->rl);
+		/* Resumed, the server's Finished comes first. */
+		if (!err && hs->resumed)
+			err = tlshake_tls12_send_finished(hs);
+		if (!err && hs->resumed)
+			err = tlshake_rl_flush(&hs->rl, false);
 		return err;
 	case TLSHAKE_C12_DONE:
 		break;
@@ -310,6 +366,9 @@ int tlshake_tls12_client(struct tlshake_hs *hs, const struct tlsw_hs_msg *msg,
 	int err;
 
 	err = tlshake_client12_server_hello(hs, msg, sh);
+	if (hs->resumed)
+		state = hs->ticket_expected ? TLSHAKE_C12_WAIT_NST :
+			TLSHAKE_C12_WAIT_FINISHED;
 	while (!err && state != TLSHAKE_C12_DONE) {
 		err = tlshake_hs_read(hs, &next);
 		if (!err)

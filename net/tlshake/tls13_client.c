@@ -112,6 +112,16 @@ static int tlshake_client_hello(struct tlshake_hs *hs,
 				       ARRAY_SIZE(point_formats));
 		tlsw_build_ext_u8_list(&w, TLSW_EXT_RENEGOTIATION_INFO, NULL, 0);
 	}
+	/* RFC 5077 3.2: our ticket, or an empty one to ask for a ticket
+	 * when the caller keeps sessions.
+	 */
+	if (offer12 && (hs->resume.ticket.len || p->new_session)) {
+		struct tlsw_wr_vec ext;
+
+		tlsw_build_ext_begin(&w, TLSW_EXT_SESSION_TICKET, &ext);
+		tlsw_wr_bytes(&w, hs->resume.ticket.data, hs->resume.ticket.len);
+		tlsw_wr_vec_end(&w, &ext);
+	}
 	tlsw_build_ext_u16_list(&w, TLSW_EXT_SIGNATURE_ALGORITHMS,
 				hs->sig_schemes, hs->num_sig_schemes);
 	tlshake_client_sig_algs_cert(hs, &w);
@@ -421,9 +431,19 @@ int tlshake_tls13_client(struct tlshake_hs *hs)
 	int err;
 
 	get_random_bytes(hs->random, sizeof(hs->random));
-	/* RFC 8446 D.4: a session ID makes middleboxes see a resumption. */
-	hs->session_id_len = TLSW_SESSION_ID_MAX;
-	get_random_bytes(hs->session_id, hs->session_id_len);
+	/* RFC 8446 D.4: a session ID makes middleboxes see a resumption.
+	 * A TLS 1.2 session is offered by its ID; one resumed by a ticket
+	 * alone gets a fresh ID, which the server echoes if it accepts the
+	 * ticket (RFC 5077 3.4).
+	 */
+	if (hs->resume.session_id.len) {
+		hs->session_id_len = hs->resume.session_id.len;
+		memcpy(hs->session_id, hs->resume.session_id.data,
+		       hs->session_id_len);
+	} else {
+		hs->session_id_len = TLSW_SESSION_ID_MAX;
+		get_random_bytes(hs->session_id, hs->session_id_len);
+	}
 
 	hs->group = hs->groups[0];
 	err = tlshake_kex_init(&hs->kex, hs->group);

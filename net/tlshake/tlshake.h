@@ -41,6 +41,8 @@ struct sock;
  * @trust_anchors: TLSHAKE_TRUST_ANCHORS (kvmalloc()ed), or NULL
  * @trust_anchors_len: bytes at @trust_anchors
  * @trust_keyring: TLSHAKE_TRUST_KEYRING, a reference held, or NULL
+ * @session: TLSHAKE_SESSION (kvmalloc()ed), or NULL
+ * @session_len: bytes at @session
  */
 struct tlshake_config {
 	u32 verify;
@@ -66,6 +68,8 @@ struct tlshake_config {
 	u8 *trust_anchors;
 	unsigned int trust_anchors_len;
 	struct key *trust_keyring;
+	u8 *session;
+	unsigned int session_len;
 };
 
 /**

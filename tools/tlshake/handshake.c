@@ -8,11 +8,13 @@
 
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include "tlshake.h"
 
@@ -104,6 +106,10 @@ static int configure(int fd, const struct config *cfg)
 	    set_opt(fd, TLSHAKE_VERIFY, "the verification flags",
 		    &cfg->verify, sizeof(cfg->verify)))
 		return -1;
+	if (cfg->session.len &&
+	    set_opt(fd, TLSHAKE_SESSION, "the session", cfg->session.data,
+		    cfg->session.len))
+		return -1;
 	return 0;
 }
 
@@ -133,6 +139,18 @@ static void save_peer_chain(const struct config *cfg, const uint8_t *chain,
 		warnx("the peer's chain is malformed");
 	if (fclose(f))
 		warnx("%s: %s", cfg->peer_chain_file, strerror(errno));
+}
+
+/* The session holds its master secret: for the user's eyes only. */
+static void save_session(const struct config *cfg, const uint8_t *session,
+			 size_t len)
+{
+	int fd = open(cfg->session_out, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+
+	if (fd < 0 || write(fd, session, len) != (ssize_t)len)
+		warnx("%s: %s", cfg->session_out, strerror(errno));
+	if (fd >= 0 && close(fd))
+		warnx("%s: %s", cfg->session_out, strerror(errno));
 }
 
 static void report_failure(const struct tlshake_result *r, int err,
@@ -165,6 +183,7 @@ static void report_failure(const struct tlshake_result *r, int err,
 int run_handshake(int fd, const struct config *cfg, struct session_info *info,
 		  const char *who)
 {
+	static uint8_t session[TLSHAKE_SESSION_MAX];
 	struct tlshake_handshake hs;
 	socklen_t len = sizeof(hs);
 	uint8_t *chain;
@@ -193,6 +212,10 @@ int run_handshake(int fd, const struct config *cfg, struct session_info *info,
 	hs.timeout_ms = cfg->timeout_ms;
 	hs.peer_chain = (uintptr_t)chain;
 	hs.peer_chain_len = PEER_CHAIN_MAX;
+	if (cfg->session_out) {
+		hs.session = (uintptr_t)session;
+		hs.session_len = sizeof(session);
+	}
 
 	err = getsockopt(fd, SOL_TLSHAKE, TLSHAKE_HANDSHAKE, &hs, &len) ?
 	      errno : 0;
@@ -215,6 +238,11 @@ int run_handshake(int fd, const struct config *cfg, struct session_info *info,
 		report_failure(&hs.result, err, who);
 		return EXIT_HANDSHAKE;
 	}
+	if (cfg->session_out && hs.session_len)
+		save_session(cfg, session, hs.session_len);
+	else if (cfg->session_out)
+		warnx("%sno session to save: TLS 1.3, or the server keeps none",
+		      who);
 	return EXIT_OK;
 }
 

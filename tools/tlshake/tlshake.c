@@ -5,6 +5,7 @@
  * the command line; client.c and server.c do the work.
  */
 
+#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <linux/keyctl.h>
@@ -87,6 +88,8 @@ static void usage(FILE *out)
 "  --max-clients N      serve at most N connections at once (default 16)\n"
 "Output:\n"
 "  --peer-chain FILE    save the peer's certificate chain, PEM\n"
+"  --sess-out FILE      client: save the TLS 1.2 session to resume\n"
+"  --sess-in FILE       client: resume the session saved in this file\n"
 "  -q, --quiet          print errors only\n"
 "  -h, --help           this text\n"
 "\n"
@@ -102,7 +105,8 @@ enum {
 	OPT_INSECURE, OPT_REQUEST_CERT, OPT_REQUIRE_CERT, OPT_SNI, OPT_ALPN,
 	OPT_TLS13, OPT_TLS12, OPT_CIPHERS, OPT_GROUPS, OPT_SIGALGS,
 	OPT_TIMEOUT, OPT_ECHO, OPT_WWW, OPT_CONNECTIONS, OPT_MAX_CLIENTS,
-	OPT_PEER_CHAIN, OPT_KEY_ID, OPT_CAPATH, OPT_CAKEYRING,
+	OPT_PEER_CHAIN, OPT_KEY_ID, OPT_CAPATH, OPT_CAKEYRING, OPT_SESS_OUT,
+	OPT_SESS_IN,
 };
 
 static const struct option options[] = {
@@ -130,6 +134,8 @@ static const struct option options[] = {
 	{ "connections", required_argument, NULL, OPT_CONNECTIONS },
 	{ "max-clients", required_argument, NULL, OPT_MAX_CLIENTS },
 	{ "peer-chain", required_argument, NULL, OPT_PEER_CHAIN },
+	{ "sess-out", required_argument, NULL, OPT_SESS_OUT },
+	{ "sess-in", required_argument, NULL, OPT_SESS_IN },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
@@ -189,7 +195,31 @@ struct files {
 	const char *capath;
 	const char *pin_cert;
 	const char *pin;
+	const char *session;
 };
+
+/* A saved session, as the kernel gave it: opaque bytes. */
+static int read_session(const char *path, struct buf *out)
+{
+	uint8_t chunk[4096];
+	FILE *f = fopen(path, "rb");
+	size_t n;
+	int err;
+
+	if (!f) {
+		warnx("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_add(out, chunk, n);
+	err = ferror(f);
+	fclose(f);
+	if (err) {
+		warnx("%s: cannot read it", path);
+		return -1;
+	}
+	return 0;
+}
 
 static int check_size(size_t len, size_t max, const char *what,
 		      const char *path)
@@ -238,6 +268,11 @@ static int load_files(struct config *cfg, const struct files *files)
 	    (capath_read_certs(files->capath, &cfg->trust_anchors, &count) ||
 	     check_size(cfg->trust_anchors.len, TLSHAKE_TRUST_ANCHORS_MAX,
 			"trust anchors", files->capath)))
+		return -1;
+	if (files->session &&
+	    (read_session(files->session, &cfg->session) ||
+	     check_size(cfg->session.len, TLSHAKE_SESSION_MAX, "session",
+			files->session)))
 		return -1;
 	if (files->pin && files->pin_cert) {
 		warnx("--pin and --pin-cert exclude each other");
@@ -348,6 +383,12 @@ static int parse_args(struct config *cfg, struct files *files, int argc,
 			if (parse_uint(optarg, "--max-clients", 1,
 				       &cfg->max_clients))
 				return -1;
+			break;
+		case OPT_SESS_OUT:
+			cfg->session_out = optarg;
+			break;
+		case OPT_SESS_IN:
+			files->session = optarg;
 			break;
 		case OPT_PEER_CHAIN:
 			cfg->peer_chain_file = optarg;

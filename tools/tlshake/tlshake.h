@@ -57,6 +57,8 @@ struct config {
 	unsigned int num_sigalgs;
 	uint32_t timeout_ms;
 	const char *peer_chain_file;	/* where to save the peer's chain */
+	struct buf session;		/* client: a TLS 1.2 session to resume */
+	const char *session_out;	/* client: where to save the new one */
 
 	bool quiet;
 	bool echo;			/* server: echo what arrives */

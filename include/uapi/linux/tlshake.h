@@ -85,6 +85,11 @@
  * TLSHAKE_PEER_PUBKEY_PIN	32 bytes: SHA-256 of the DER
  *				SubjectPublicKeyInfo the peer must present
  * TLSHAKE_VERIFY		__u32: TLSHAKE_VERIFY_* flags
+ * TLSHAKE_SESSION		a client's TLS 1.2 session to resume, as a
+ *				handshake's struct tlshake_handshake.session
+ *				gave it: opaque bytes, holding the master
+ *				secret; a full handshake follows if the
+ *				server does not take it up
  *
  * Running it, with getsockopt(), whose buffer carries a struct
  * tlshake_handshake in both directions:
@@ -122,6 +127,7 @@
 #define TLSHAKE_HANDSHAKE		13
 #define TLSHAKE_PRIVATE_KEY_ID		14
 #define TLSHAKE_TRUST_KEYRING		15
+#define TLSHAKE_SESSION			16
 
 /* Limits of the configuration options' values. */
 #define TLSHAKE_LIST_MAX		64	/* entries of a __u16[] */
@@ -131,6 +137,7 @@
 #define TLSHAKE_PRIVATE_KEY_MAX		16384	/* bytes */
 #define TLSHAKE_TRUST_ANCHORS_MAX	524288	/* bytes: a system CA bundle */
 #define TLSHAKE_TRUST_KEYRING_MAX	4096	/* keys in a trust keyring */
+#define TLSHAKE_SESSION_MAX		65623	/* bytes: a 64 KiB ticket's */
 
 /**
  * struct tlshake_versions - the range of protocol versions to negotiate
@@ -215,6 +222,14 @@ struct tlshake_result {
  * @peer_chain: in: a user buffer (a pointer cast to __u64) for the peer's
  *	certificate chain, or 0
  * @result: out: what was negotiated; on failure, the alert
+ * @session_len: in: the size of the buffer at @session; out: the bytes
+ *	the session to resume takes (0 if there is none: TLS 1.3, or a
+ *	server that gave neither a session ID nor a ticket; if larger than
+ *	the buffer, only this length is reported)
+ * @reserved: zero
+ * @session: in: a client's user buffer (a pointer cast to __u64) for the
+ *	TLS 1.2 session, to resume later with TLSHAKE_SESSION, or 0; with
+ *	a buffer, the client asks the server for a ticket (RFC 5077)
  *
  * optlen must be at least sizeof(struct tlshake_handshake); it is set to
  * that size.  The call blocks until the handshake ends, fails, times out
@@ -228,6 +243,9 @@ struct tlshake_handshake {
 	__u32 peer_chain_len;
 	__aligned_u64 peer_chain;
 	struct tlshake_result result;
+	__u32 session_len;
+	__u32 reserved;
+	__aligned_u64 session;
 };
 
 #endif /* _UAPI_LINUX_TLSHAKE_H */
