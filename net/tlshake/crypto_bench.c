@@ -2,7 +2,7 @@
 /*
  * tlshake_bench: what each cryptographic operation of a handshake costs in
  * the kernel, through the interfaces the handshake itself calls (kex.h,
- * sig.h, key_schedule.h, kdf.h, aead.h).  Modelled on crypto/tcrypt.c:
+ * sig.h, key_schedule.h, kdf.h, transcript.h, aead.h).  Modelled on crypto/tcrypt.c:
  * loading the module runs every measurement and prints one line per
  * operation to the kernel log; it then holds nothing and is meant to be
  * removed at once.  (It does not fail its loading with -EAGAIN as tcrypt
@@ -11,11 +11,11 @@
  * twice.)
  *
  * Each line reads "tlshake_bench: NAME OPS NS": NAME ran OPS times in NS
- * nanoseconds.  Every operation runs for three rounds of at least msecs
- * milliseconds each and the best round is kept, which filters out much of
- * the noise of a shared machine; the rounds are long because the clock may
- * be jiffies.  The userspace counterpart with OpenSSL, which prints the
- * same names, is tools/testing/tlshake/bench/evpfloor.c.
+ * nanoseconds, at least msecs milliseconds, long enough for a clock that
+ * may be jiffies.  make bench loads the module several times, each time
+ * after OpenSSL's run of the same operations (tools/testing/tlshake/bench/
+ * evpfloor.c, which prints the same names), and keeps the best of each,
+ * which filters out much of the noise of a shared machine.
  *
  * The keys are those of the KUnit tests (test_creds.c).
  */
@@ -37,13 +37,13 @@
 #include "privkey_der.h"
 #include "sig.h"
 #include "test_creds.h"
+#include "transcript.h"
 #include "x509_spki.h"
 
 static unsigned int msecs = 250;
 module_param(msecs, uint, 0);
-MODULE_PARM_DESC(msecs, "the least duration of one round of one operation, ms");
+MODULE_PARM_DESC(msecs, "the least duration of each operation's timing, ms");
 
-#define BENCH_ROUNDS		3
 /* The records of a handshake: a server's flight, a Finished. */
 #define BENCH_FLIGHT_LEN	4096
 #define BENCH_SMALL_LEN		64
@@ -270,6 +270,41 @@ static int bench_key_schedule(struct bench_ctx *b)
 	return err;
 }
 
+/* One end's transcript hash over the messages of a handshake with an
+ * ECDSA chain, fed as they come, and the digests the key schedule, the
+ * CertificateVerify and the Finished messages read.  ClientHello goes
+ * into both hashes, before ServerHello selects one.
+ */
+static int bench_transcript(struct bench_ctx *b)
+{
+	static const struct {
+		unsigned int len;
+		bool digest;
+	} msgs[] = {
+		{ 512, false },		/* ClientHello */
+		{ 128, true },		/* ServerHello */
+		{ 32, false },		/* EncryptedExtensions */
+		{ 2048, true },		/* Certificate */
+		{ 128, true },		/* CertificateVerify */
+		{ 36, true },		/* the server's Finished */
+		{ 36, true },		/* the client's Finished */
+	};
+	struct tlshake_transcript t;
+	unsigned int i;
+	int err;
+
+	err = tlshake_transcript_init(&t) ?:
+	      tlshake_transcript_update(&t, b->rec, msgs[0].len) ?:
+	      tlshake_transcript_select(&t, TLSHAKE_HASH_SHA256);
+	for (i = 1; !err && i < ARRAY_SIZE(msgs); i++) {
+		err = tlshake_transcript_update(&t, b->rec, msgs[i].len);
+		if (!err && msgs[i].digest)
+			err = tlshake_transcript_hash(&t, b->out);
+	}
+	tlshake_transcript_free(&t);
+	return err;
+}
+
 /* One record sealed by its sender and opened by its receiver. */
 static int bench_record(struct tlshake_aead *aead, u8 *rec, unsigned int len)
 {
@@ -343,6 +378,7 @@ static const struct {
 	{ "hkdf-extract", bench_hkdf_extract },
 	{ "hkdf-expand-label", bench_hkdf_expand_label },
 	{ "tls13-key-schedule", bench_key_schedule },
+	{ "transcript", bench_transcript },
 	{ "aes128gcm-4096", bench_aes_flight },
 	{ "aes128gcm-64", bench_aes_small },
 	{ "aes128gcm-key", bench_aes_key },
@@ -354,34 +390,25 @@ static const struct {
 /* Time one operation and print its line. */
 static int bench_time(struct bench_ctx *b, unsigned int i)
 {
-	u64 best_ops = 0, best_ns = 1, start, ns, n, batch, j;
-	int round, err;
+	u64 start, ns, n = 0, batch = 1, j;
+	int err;
 
-	for (round = 0; round < BENCH_ROUNDS; round++) {
-		n = 0;
-		batch = 1;
-		start = ktime_get_ns();
-		do {
-			for (j = 0; j < batch; j++) {
-				err = bench_ops[i].run(b);
-				if (err) {
-					pr_err("%s failed: %d\n",
-					       bench_ops[i].name, err);
-					return err;
-				}
-				cond_resched();
+	start = ktime_get_ns();
+	do {
+		for (j = 0; j < batch; j++) {
+			err = bench_ops[i].run(b);
+			if (err) {
+				pr_err("%s failed: %d\n", bench_ops[i].name, err);
+				return err;
 			}
-			n += batch;
-			if (batch < 1024)
-				batch *= 2;
-			ns = ktime_get_ns() - start;
-		} while (ns < (u64)msecs * NSEC_PER_MSEC);
-		if (n * best_ns > best_ops * ns) {
-			best_ops = n;
-			best_ns = ns;
+			cond_resched();
 		}
-	}
-	pr_info("%s %llu %llu\n", bench_ops[i].name, best_ops, best_ns);
+		n += batch;
+		if (batch < 1024)
+			batch *= 2;
+		ns = ktime_get_ns() - start;
+	} while (ns < (u64)msecs * NSEC_PER_MSEC);
+	pr_info("%s %llu %llu\n", bench_ops[i].name, n, ns);
 	return 0;
 }
 
