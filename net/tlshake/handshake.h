@@ -214,4 +214,7 @@ int tlshake_tls13_recv_finished(struct tlshake_hs *hs,
 				const struct tlsw_hs_msg *msg);
 bool tlshake_hs_offers(const u16 *list, unsigned int n, u16 val);
 
+#define TLSHAKE_NUM_PKCS1_SCHEMES	3
+extern const u16 tlshake_pkcs1_schemes[TLSHAKE_NUM_PKCS1_SCHEMES];
+
 #endif /* _NET_TLSHAKE_HANDSHAKE_H */

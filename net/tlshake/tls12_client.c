@@ -127,7 +127,10 @@ static bool tlshake_client12_scheme_ok(struct tlshake_hs *hs, u16 scheme)
 {
 	bool ecdsa = (scheme & 0xff) == 0x03;
 
-	if (!tlshake_hs_offers(hs->sig_schemes, hs->num_sig_schemes, scheme) ||
+	if ((!tlshake_hs_offers(hs->sig_schemes, hs->num_sig_schemes,
+				scheme) &&
+	     !tlshake_hs_offers(tlshake_pkcs1_schemes,
+				TLSHAKE_NUM_PKCS1_SCHEMES, scheme)) ||
 	    !tlshake_sig_key_fits_tls12(hs->peer_key, scheme))
 		return false;
 	return hs->suite->auth == (ecdsa ? TLSHAKE_AUTH_ECDSA :

@@ -33,15 +33,6 @@ enum tlshake_server12_state {
 	TLSHAKE_S12_DONE,
 };
 
-/* RSA PKCS#1 v1.5, which TLS 1.2 signs ServerKeyExchange with but TLS
- * 1.3 allows in no CertificateVerify: taken after the configured schemes.
- */
-static const u16 tlshake_server12_pkcs1_schemes[] = {
-	TLSW_SIG_RSA_PKCS1_SHA256,
-	TLSW_SIG_RSA_PKCS1_SHA384,
-	TLSW_SIG_RSA_PKCS1_SHA512,
-};
-
 /* The kind of signature our key makes, which the suite must name. */
 static enum tlshake_suite_auth tlshake_server12_auth(struct tlshake_hs *hs)
 {
@@ -143,10 +134,8 @@ static int tlshake_server12_choose_sig_scheme(struct tlshake_hs *hs,
 					 hs->num_sig_schemes, true) ||
 	    tlshake_server12_scheme_from(hs, ch, hs->sig_schemes,
 					 hs->num_sig_schemes, false) ||
-	    tlshake_server12_scheme_from(hs, ch,
-					 tlshake_server12_pkcs1_schemes,
-					 ARRAY_SIZE(tlshake_server12_pkcs1_schemes),
-					 false))
+	    tlshake_server12_scheme_from(hs, ch, tlshake_pkcs1_schemes,
+					 TLSHAKE_NUM_PKCS1_SCHEMES, false))
 		return 0;
 	return tlshake_fail(hs, TLSW_ALERT_HANDSHAKE_FAILURE);
 }

@@ -74,6 +74,16 @@ const struct tlshake_suite *tlshake_suite_find(u16 id)
 	return NULL;
 }
 
+/* RSA PKCS#1 v1.5: TLS 1.3 allows it in certificates only, TLS 1.2 in
+ * ServerKeyExchange and CertificateVerify too (RFC 8446 4.2.3).  Taken
+ * after the configured schemes, which are those TLS 1.3 allows.
+ */
+const u16 tlshake_pkcs1_schemes[TLSHAKE_NUM_PKCS1_SCHEMES] = {
+	TLSW_SIG_RSA_PKCS1_SHA256,
+	TLSW_SIG_RSA_PKCS1_SHA384,
+	TLSW_SIG_RSA_PKCS1_SHA512,
+};
+
 /**
  * tlshake_hs_offers - whether a list of code points holds a value
  * @list: the list

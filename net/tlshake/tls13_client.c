@@ -36,15 +36,6 @@ enum tlshake_client_state {
 	TLSHAKE_C_DONE,
 };
 
-/* Signatures in certificates we can check beyond those of
- * CertificateVerify: RSA PKCS#1 v1.5, which TLS 1.3 allows only there.
- */
-static const u16 tlshake_cert_only_schemes[] = {
-	TLSW_SIG_RSA_PKCS1_SHA256,
-	TLSW_SIG_RSA_PKCS1_SHA384,
-	TLSW_SIG_RSA_PKCS1_SHA512,
-};
-
 /* RFC 6066 3: SNI carries a DNS name, never an IP literal. */
 static bool tlshake_client_sends_sni(const struct tlshake_hs *hs)
 {
@@ -53,17 +44,22 @@ static bool tlshake_client_sends_sni(const struct tlshake_hs *hs)
 	return name && !tlshake_check_server_name(name, strlen(name));
 }
 
-static void tlshake_client_sig_algs_cert(struct tlshake_hs *hs,
-					 struct tlsw_wr *w)
+/* Our schemes, then RSA PKCS#1 v1.5: in signature_algorithms_cert always,
+ * for TLS 1.3 checks it in certificates; in signature_algorithms too when
+ * offering TLS 1.2, which signs ServerKeyExchange with it (RFC 8446
+ * 4.2.3).
+ */
+static void tlshake_client_sig_algs(struct tlshake_hs *hs, struct tlsw_wr *w,
+				    u16 type)
 {
-	u16 list[TLSHAKE_LIST_MAX + ARRAY_SIZE(tlshake_cert_only_schemes)];
+	u16 list[TLSHAKE_LIST_MAX + TLSHAKE_NUM_PKCS1_SCHEMES];
 	unsigned int i, n = hs->num_sig_schemes;
 
 	memcpy(list, hs->sig_schemes, n * sizeof(*list));
-	for (i = 0; i < ARRAY_SIZE(tlshake_cert_only_schemes); i++)
-		if (!tlshake_hs_offers(list, n, tlshake_cert_only_schemes[i]))
-			list[n++] = tlshake_cert_only_schemes[i];
-	tlsw_build_ext_u16_list(w, TLSW_EXT_SIGNATURE_ALGORITHMS_CERT, list, n);
+	for (i = 0; i < TLSHAKE_NUM_PKCS1_SCHEMES; i++)
+		if (!tlshake_hs_offers(list, n, tlshake_pkcs1_schemes[i]))
+			list[n++] = tlshake_pkcs1_schemes[i];
+	tlsw_build_ext_u16_list(w, type, list, n);
 }
 
 /* Queue a ClientHello with a share of @hs->kex, and @cookie if not NULL:
@@ -122,9 +118,12 @@ static int tlshake_client_hello(struct tlshake_hs *hs,
 		tlsw_wr_bytes(&w, hs->resume.ticket.data, hs->resume.ticket.len);
 		tlsw_wr_vec_end(&w, &ext);
 	}
-	tlsw_build_ext_u16_list(&w, TLSW_EXT_SIGNATURE_ALGORITHMS,
-				hs->sig_schemes, hs->num_sig_schemes);
-	tlshake_client_sig_algs_cert(hs, &w);
+	if (offer12)
+		tlshake_client_sig_algs(hs, &w, TLSW_EXT_SIGNATURE_ALGORITHMS);
+	else
+		tlsw_build_ext_u16_list(&w, TLSW_EXT_SIGNATURE_ALGORITHMS,
+					hs->sig_schemes, hs->num_sig_schemes);
+	tlshake_client_sig_algs(hs, &w, TLSW_EXT_SIGNATURE_ALGORITHMS_CERT);
 	if (tlshake_client_sends_sni(hs))
 		tlsw_build_ext_server_name(&w, p->server_name,
 					   strlen(p->server_name));

@@ -3,7 +3,8 @@
 #
 # The version the tlshake client negotiates: a client of TLS 1.3 and 1.2
 # (the default) agrees on 1.2 with openssl's server capped at 1.2 and on
-# 1.3 with one of both.  A client that offered TLS 1.3 refuses a TLS 1.2
+# 1.3 with one of both, and takes a TLS 1.2 ServerKeyExchange signed with
+# RSA PKCS#1 v1.5.  A client that offered TLS 1.3 refuses a TLS 1.2
 # ServerHello whose random carries the downgrade sentinel (RFC 8446
 # 4.1.3) with illegal_parameter; a client of TLS 1.3 alone refuses TLS 1.2
 # with protocol_version.
@@ -40,6 +41,23 @@ version() {
 
 version "server of TLS 1.2" TLSv1.2 -tls1_2
 version "server of both" TLSv1.3
+
+# An RSA server signing its ServerKeyExchange with PKCS#1 v1.5, which TLS
+# 1.2 allows and TLS 1.3 does not (RFC 8446 4.2.3).
+cert rsa2048
+next_port
+sleep 30 |
+	openssl s_server -naccept 1 -accept "$PORT" \
+		-cert "$CERTS/rsa2048.pem" -key "$CERTS/rsa2048.key" -tls1_2 \
+		-sigalgs RSA+SHA256 > sout 2>&1 &
+server=$!
+wait_listen "$PORT"
+tlshake client --CAfile "$CERTS/rsa2048.pem" --sni localhost \
+	127.0.0.1 "$PORT" < /dev/null > cout 2> cerr
+rc=$?
+wait_exit $server > /dev/null
+[ $rc = 0 ] || { cat cerr sout; fail "PKCS#1 ServerKeyExchange: client exit status $rc"; }
+expect cerr '^Peer sig +: rsa_pkcs1_sha256$' "PKCS#1 ServerKeyExchange"
 
 # A TLS 1.2 ServerHello, sent whatever the client says: server_version
 # 1.2, a random ending in "DOWNGRD" 01, no session ID, suite
