@@ -865,6 +865,11 @@ void tlsw_build_server_key_exchange(struct tlsw_wr *w, const u8 *params,
 				    size_t params_len, u16 scheme,
 				    const u8 *sig, size_t sig_len);
 void tlsw_build_server_hello_done(struct tlsw_wr *w);
+bool tlsw_build_certificate_request12(struct tlsw_wr *w, const u8 *cert_types,
+				      size_t n_types, const u16 *sig_algs,
+				      size_t n_algs,
+				      const struct tlsw_slice *names,
+				      size_t n_names, size_t reserve);
 int tlsw_parse_new_session_ticket12(const u8 *buf, size_t len,
 				    struct tlsw_slice *ticket,
 				    enum tlsw_alert *alert);

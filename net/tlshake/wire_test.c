@@ -1959,6 +1959,72 @@ static void wire_test_tls12_server_key_exchange(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, tlsw_wr_error(&w), -EINVAL);
 }
 
+/* CertificateRequest as the server builds it: with the CA names if they
+ * fit, else with an empty list; either parses back.
+ */
+static void wire_test_tls12_certificate_request(struct kunit *test)
+{
+	static const u8 types[] = {
+		TLSW_CERT_TYPE_RSA_SIGN, TLSW_CERT_TYPE_ECDSA_SIGN,
+	};
+	static const u16 algs[] = {
+		TLSW_SIG_ECDSA_SECP256R1_SHA256, TLSW_SIG_RSA_PSS_RSAE_SHA256,
+	};
+	static const u8 dn[] = { 0x30, 0x00 };
+	struct tlsw_certificate_request12 req;
+	struct tlsw_slice names[2], it, name;
+	enum tlsw_alert alert;
+	struct tlsw_wr w;
+	u8 out[64];
+
+	tlsw_slice_init(&names[0], dn, sizeof(dn));
+	tlsw_slice_init(&names[1], dn, 1);
+	tlsw_wr_init(&w, out, sizeof(out));
+	KUNIT_EXPECT_TRUE(test,
+			  tlsw_build_certificate_request12(&w, types, 2, algs,
+							   2, names, 2, 8));
+	KUNIT_ASSERT_EQ(test, tlsw_wr_error(&w), 0);
+	KUNIT_EXPECT_EQ(test, out[0], TLSW_HS_CERTIFICATE_REQUEST);
+	KUNIT_ASSERT_EQ(test,
+			tlsw_parse_certificate_request12(out + TLSW_HS_HEADER_LEN,
+							 w.len -
+							 TLSW_HS_HEADER_LEN,
+							 &req, &alert), 0);
+	KUNIT_EXPECT_EQ(test, req.cert_types.len, 2);
+	KUNIT_EXPECT_EQ(test, req.cert_types.data[1], TLSW_CERT_TYPE_ECDSA_SIGN);
+	KUNIT_EXPECT_EQ(test, tlsw_u16_list_count(&req.sig_algs), 2);
+	KUNIT_EXPECT_TRUE(test, tlsw_u16_list_has(&req.sig_algs,
+						  TLSW_SIG_RSA_PSS_RSAE_SHA256));
+	it = req.ca_names;
+	KUNIT_ASSERT_TRUE(test, tlsw_ca_name_next(&it, &name));
+	KUNIT_EXPECT_EQ(test, name.len, sizeof(dn));
+	KUNIT_ASSERT_TRUE(test, tlsw_ca_name_next(&it, &name));
+	KUNIT_EXPECT_EQ(test, name.len, 1);
+	KUNIT_EXPECT_FALSE(test, tlsw_ca_name_next(&it, &name));
+
+	/* No room for the names and what follows: an empty list. */
+	tlsw_wr_init(&w, out, sizeof(out));
+	KUNIT_EXPECT_FALSE(test,
+			   tlsw_build_certificate_request12(&w, types, 2, algs,
+							    2, names, 2, 48));
+	KUNIT_ASSERT_EQ(test, tlsw_wr_error(&w), 0);
+	KUNIT_ASSERT_EQ(test,
+			tlsw_parse_certificate_request12(out + TLSW_HS_HEADER_LEN,
+							 w.len -
+							 TLSW_HS_HEADER_LEN,
+							 &req, &alert), 0);
+	KUNIT_EXPECT_EQ(test, req.ca_names.len, 0);
+
+	/* A name the encoding cannot carry, and no certificate type. */
+	tlsw_slice_init(&names[1], dn, 0);
+	tlsw_wr_init(&w, out, sizeof(out));
+	tlsw_build_certificate_request12(&w, types, 2, algs, 2, names, 2, 0);
+	KUNIT_EXPECT_EQ(test, tlsw_wr_error(&w), -EINVAL);
+	tlsw_wr_init(&w, out, sizeof(out));
+	tlsw_build_certificate_request12(&w, types, 0, algs, 2, NULL, 0, 0);
+	KUNIT_EXPECT_EQ(test, tlsw_wr_error(&w), -EINVAL);
+}
+
 static struct kunit_case wire_msg_test_cases[] = {
 	KUNIT_CASE(wire_test_ext_duplicates),
 	KUNIT_CASE(wire_test_ext_contexts),
@@ -1974,6 +2040,7 @@ static struct kunit_case wire_msg_test_cases[] = {
 	KUNIT_CASE(wire_test_tls12_server_key_exchange),
 	KUNIT_CASE(wire_test_new_session_ticket12),
 	KUNIT_CASE(wire_test_session),
+	KUNIT_CASE(wire_test_tls12_certificate_request),
 	{}
 };
 

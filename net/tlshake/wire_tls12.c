@@ -340,3 +340,64 @@ int tlsw_parse_new_session_ticket12(const u8 *buf, size_t len,
 	return 0;
 }
 EXPORT_SYMBOL_IF_KUNIT(tlsw_parse_new_session_ticket12);
+
+/**
+ * tlsw_build_certificate_request12() - write a TLS 1.2 CertificateRequest
+ * @w: the cursor
+ * @cert_types: the ClientCertificateTypes, 1 to 255 of them
+ * @n_types: how many
+ * @sig_algs: supported_signature_algorithms, 1 to 32767 of them
+ * @n_algs: how many
+ * @names: the DistinguishedNames (DER Names) of the CAs we accept, each 1
+ *	to 65535 bytes
+ * @n_names: how many, 0 for none
+ * @reserve: bytes of @w to leave free for what follows the message
+ *
+ * RFC 5246 section 7.4.4.  The names only help the client choose, and an
+ * empty list lets it send any certificate: rather than fail the message,
+ * the list is left empty when it would outgrow its 2-byte length or leave
+ * less than @reserve bytes of room.  A name the encoding cannot carry
+ * fails the cursor with -EINVAL.
+ *
+ * Return: true if the names were written.
+ */
+bool tlsw_build_certificate_request12(struct tlsw_wr *w, const u8 *cert_types,
+				      size_t n_types, const u16 *sig_algs,
+				      size_t n_algs,
+				      const struct tlsw_slice *names,
+				      size_t n_names, size_t reserve)
+{
+	struct tlsw_wr_vec hs, v, name;
+	size_t total = 0, i;
+	bool fits;
+
+	if (!n_types || n_types > 255 || !n_algs || n_algs > 0x7fff)
+		tlsw_wr_fail(w, -EINVAL);
+	for (i = 0; i < n_names; i++) {
+		if (!names[i].len || names[i].len > 0xffff)
+			tlsw_wr_fail(w, -EINVAL);
+		total += 2 + names[i].len;
+	}
+	tlsw_build_hs_begin(w, TLSW_HS_CERTIFICATE_REQUEST, &hs);
+	tlsw_wr_vec_begin(w, 1, &v);
+	tlsw_wr_bytes(w, cert_types, n_types);
+	tlsw_wr_vec_end(w, &v);
+	tlsw_wr_vec_begin(w, 2, &v);
+	for (i = 0; i < n_algs; i++)
+		tlsw_wr_u16(w, sig_algs[i]);
+	tlsw_wr_vec_end(w, &v);
+
+	/* The list's length, its names, and the room kept after them. */
+	fits = total <= 0xffff && w->size - w->len >= 2 + total &&
+	       w->size - w->len - 2 - total >= reserve;
+	tlsw_wr_vec_begin(w, 2, &v);
+	for (i = 0; fits && i < n_names; i++) {
+		tlsw_wr_vec_begin(w, 2, &name);
+		tlsw_wr_bytes(w, names[i].data, names[i].len);
+		tlsw_wr_vec_end(w, &name);
+	}
+	tlsw_wr_vec_end(w, &v);
+	tlsw_wr_vec_end(w, &hs);
+	return fits && n_names && !tlsw_wr_error(w);
+}
+EXPORT_SYMBOL_IF_KUNIT(tlsw_build_certificate_request12);
