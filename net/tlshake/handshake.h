@@ -171,6 +171,7 @@ int tlshake_tls12_server(struct tlshake_hs *hs, const struct tlsw_hs_msg *msg,
 			 const struct tlsw_client_hello *ch, bool sni);
 int tlshake_client_server_exts(struct tlshake_hs *hs,
 			       const struct tlsw_exts *e);
+int tlshake_server_ca_names(struct tlshake_hs *hs, struct tlsw_slice **names);
 
 /* tls12.c: the TLS 1.2 key derivation, authentication, ChangeCipherSpec
  * and Finished

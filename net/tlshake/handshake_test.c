@@ -1658,6 +1658,93 @@ static void hs_test_tls12_faults(struct kunit *test)
 	}
 }
 
+/* TLS 1.2 client certificates: the server's CertificateRequest asks for
+ * CertificateVerify schemes of the suite's hash alone and names its trust
+ * anchors; a certificate is verified as at TLS 1.3; an empty Certificate
+ * passes where one is only requested, and is a handshake_failure where
+ * one is required (RFC 5246 7.4.6).
+ */
+static void hs_test_tls12_client_certificate(struct kunit *test)
+{
+	struct tlsw_certificate_request12 *cr;
+	struct tlsw_slice it, name;
+	enum tlsw_alert alert;
+	struct hs_test *t;
+	unsigned int i;
+
+	cr = kunit_kzalloc(test, sizeof(*cr), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, cr);
+	t = hs_test_open(test);
+	t->client.params.max_version = TLSHAKE_TLS_1_2;
+	t->client.params.cert_chain = tlshake_test_ec384_chain.data;
+	t->client.params.cert_chain_len = tlshake_test_ec384_chain.len;
+	t->client.params.private_key = tlshake_test_ec384_sec1.data;
+	t->client.params.private_key_len = tlshake_test_ec384_sec1.len;
+	t->server.params.verify = TLSHAKE_VERIFY_REQUIRE_CLIENT;
+	t->server.params.trust_anchors = tlshake_test_ec384_chain.data;
+	t->server.params.trust_anchors_len = tlshake_test_ec384_chain.len;
+	hs_test_cr.len = 0;
+	WRITE_ONCE(tlshake_tamper, &hs_test_cr_hooks);
+	hs_test_run(t);
+	WRITE_ONCE(tlshake_tamper, NULL);
+	KUNIT_ASSERT_EQ(test, t->client.err, 0);
+	KUNIT_ASSERT_EQ(test, t->server.err, 0);
+	KUNIT_EXPECT_EQ(test, t->server.result.version, TLSHAKE_TLS_1_2);
+	/* The suite's hash is SHA-256, whatever the client's curve. */
+	KUNIT_EXPECT_EQ(test, t->server.result.peer_sig_scheme,
+			TLSW_SIG_ECDSA_SECP256R1_SHA256);
+	KUNIT_EXPECT_TRUE(test, t->server.result.flags &
+			  TLSHAKE_RESULT_PEER_VERIFIED);
+	hs_test_data_both_ways(test, t);
+	hs_test_close(t);
+
+	KUNIT_ASSERT_GT(test, hs_test_cr.len, (size_t)TLSW_HS_HEADER_LEN);
+	KUNIT_ASSERT_EQ(test,
+			tlsw_parse_certificate_request12(hs_test_cr.msg +
+							 TLSW_HS_HEADER_LEN,
+							 hs_test_cr.len -
+							 TLSW_HS_HEADER_LEN,
+							 cr, &alert), 0);
+	KUNIT_EXPECT_TRUE(test, memchr(cr->cert_types.data,
+				       TLSW_CERT_TYPE_ECDSA_SIGN,
+				       cr->cert_types.len));
+	for (i = 0; i < tlsw_u16_list_count(&cr->sig_algs); i++)
+		KUNIT_EXPECT_TRUE(test,
+				  tlsw_u16_list_at(&cr->sig_algs, i) ==
+				  TLSW_SIG_ECDSA_SECP256R1_SHA256 ||
+				  tlsw_u16_list_at(&cr->sig_algs, i) ==
+				  TLSW_SIG_RSA_PSS_RSAE_SHA256);
+	it = cr->ca_names;
+	KUNIT_ASSERT_TRUE(test, tlsw_ca_name_next(&it, &name));
+	KUNIT_EXPECT_NOT_NULL(test, strnstr((const char *)name.data,
+					    "tlshake.test", name.len));
+	KUNIT_EXPECT_FALSE(test, tlsw_ca_name_next(&it, &name));
+
+	/* Asked for but optional: an empty Certificate will do. */
+	t = hs_test_open(test);
+	t->client.params.max_version = TLSHAKE_TLS_1_2;
+	t->server.params.verify = TLSHAKE_VERIFY_REQUEST_CLIENT;
+	hs_test_run(t);
+	KUNIT_EXPECT_EQ(test, t->client.err, 0);
+	KUNIT_EXPECT_EQ(test, t->server.err, 0);
+	KUNIT_EXPECT_EQ(test, t->server.result.peer_sig_scheme, 0);
+	if (!t->client.err && !t->server.err)
+		hs_test_data_both_ways(test, t);
+	hs_test_close(t);
+
+	/* Required: refused before the server's Finished. */
+	t = hs_test_open(test);
+	t->client.params.max_version = TLSHAKE_TLS_1_2;
+	t->server.params.verify = TLSHAKE_VERIFY_REQUIRE_CLIENT;
+	hs_test_run(t);
+	hs_test_expect_alert(test, &t->server, -EPROTO, TLSHAKE_ALERT_SENT,
+			     TLSW_ALERT_HANDSHAKE_FAILURE, "server");
+	hs_test_expect_alert(test, &t->client, -ECONNABORTED,
+			     TLSHAKE_ALERT_RECEIVED,
+			     TLSW_ALERT_HANDSHAKE_FAILURE, "client");
+	hs_test_close(t);
+}
+
 /* What a TLS 1.2 server answers a valid ClientHello and then a message or
  * record out of turn with: its flight, then the alert.
  */
@@ -1753,6 +1840,7 @@ static struct kunit_case hs_test_cases[] = {
 	KUNIT_CASE_PARAM(hs_test_tls12, hs_test_combo12_gen_params),
 	KUNIT_CASE(hs_test_tls12_downgrade),
 	KUNIT_CASE(hs_test_tls12_faults),
+	KUNIT_CASE(hs_test_tls12_client_certificate),
 	KUNIT_CASE(hs_test_server12_sequence),
 	KUNIT_CASE(hs_test_fragmented),
 	KUNIT_CASE(hs_test_peer_gone),

@@ -3,9 +3,11 @@
  * The TLS 1.2 server (RFC 5246 7.3, ECDHE as RFC 8422 says), taking over
  * from the TLS 1.3 server at a ClientHello that does not offer TLS 1.3
  * (or when we are capped at TLS 1.2): our flight, ServerHello,
- * Certificate, ServerKeyExchange and ServerHelloDone; then the client's
- * ClientKeyExchange, ChangeCipherSpec and Finished; then our
- * ChangeCipherSpec and Finished.
+ * Certificate, ServerKeyExchange, CertificateRequest if the caller wants
+ * the client's certificate, and ServerHelloDone; then the client's
+ * Certificate if asked, ClientKeyExchange, CertificateVerify if it sent a
+ * certificate, ChangeCipherSpec and Finished; then our ChangeCipherSpec
+ * and Finished.
  *
  * The server chooses by its own preference, as the TLS 1.3 server does:
  * the first of its cipher suites, groups and signature schemes that the
@@ -22,13 +24,17 @@
 
 /**
  * enum tlshake_server12_state - what the TLS 1.2 server waits for
+ * @TLSHAKE_S12_WAIT_CERT: the client's Certificate, which we asked for
  * @TLSHAKE_S12_WAIT_CKE: ClientKeyExchange
+ * @TLSHAKE_S12_WAIT_CV: the client's CertificateVerify
  * @TLSHAKE_S12_WAIT_FINISHED: the client's Finished, after its
  *	ChangeCipherSpec
  * @TLSHAKE_S12_DONE: nothing: the handshake is complete
  */
 enum tlshake_server12_state {
+	TLSHAKE_S12_WAIT_CERT,
 	TLSHAKE_S12_WAIT_CKE,
+	TLSHAKE_S12_WAIT_CV,
 	TLSHAKE_S12_WAIT_FINISHED,
 	TLSHAKE_S12_DONE,
 };
@@ -263,6 +269,39 @@ out:
 	return err;
 }
 
+/* RFC 5246 7.4.4: the kinds of key we take, the schemes a
+ * CertificateVerify may use (tlshake_tls12_cv_scheme_ok() keeps those of
+ * the suite's hash) and the names of our trust anchors, as for TLS 1.3.
+ * Only ServerHelloDone follows in the flight.
+ */
+static int tlshake_server12_certificate_request(struct tlshake_hs *hs)
+{
+	static const u8 types[] = {
+		TLSW_CERT_TYPE_ECDSA_SIGN, TLSW_CERT_TYPE_RSA_SIGN,
+	};
+	u16 schemes[TLSHAKE_LIST_MAX];
+	unsigned int i, n_schemes = 0;
+	struct tlsw_slice *names;
+	struct tlsw_wr w;
+	int n;
+
+	for (i = 0; i < hs->num_sig_schemes; i++)
+		if (tlshake_tls12_cv_scheme_ok(hs, hs->sig_schemes[i]))
+			schemes[n_schemes++] = hs->sig_schemes[i];
+	if (!n_schemes)
+		return tlshake_fail(hs, TLSW_ALERT_HANDSHAKE_FAILURE);
+	n = tlshake_server_ca_names(hs, &names);
+	if (n < 0)
+		return n;
+	hs->cert_requested = true;
+	tlshake_rl_msg_begin(&hs->rl, &w);
+	tlsw_build_certificate_request12(&w, types, ARRAY_SIZE(types), schemes,
+					 n_schemes, names, n,
+					 TLSW_HS_HEADER_LEN);
+	kfree(names);
+	return tlshake_hs_send(hs, &w);
+}
+
 static int tlshake_server12_flight(struct tlshake_hs *hs,
 				   const struct tlsw_client_hello *ch,
 				   bool sni)
@@ -275,6 +314,9 @@ static int tlshake_server12_flight(struct tlshake_hs *hs,
 		err = tlshake_tls12_send_certificate(hs, false);
 	if (!err)
 		err = tlshake_server12_key_exchange(hs);
+	if (!err && (hs->params->verify & (TLSHAKE_VERIFY_REQUEST_CLIENT |
+					   TLSHAKE_VERIFY_REQUIRE_CLIENT)))
+		err = tlshake_server12_certificate_request(hs);
 	if (err)
 		return err;
 	tlshake_rl_msg_begin(&hs->rl, &w);
@@ -285,9 +327,29 @@ static int tlshake_server12_flight(struct tlshake_hs *hs,
 	return err;
 }
 
-/* The client's point, the premaster secret, the master secret over the
- * transcript up to this message (RFC 7627 4), and the keys its
- * ChangeCipherSpec is to turn on.
+/* What the client sends when asked for a certificate: a chain goes
+ * through the same checks as a server's; an empty one passes only if the
+ * caller does not insist on a certificate (RFC 5246 7.4.6:
+ * handshake_failure).
+ */
+static int tlshake_server12_client_certificate(struct tlshake_hs *hs,
+					       const struct tlsw_hs_msg *msg)
+{
+	int err;
+
+	err = tlshake_tls12_recv_certificate(hs, msg);
+	if (err)
+		return err;
+	if (!hs->peer_key &&
+	    (hs->params->verify & TLSHAKE_VERIFY_REQUIRE_CLIENT))
+		return tlshake_fail(hs, TLSW_ALERT_HANDSHAKE_FAILURE);
+	return 0;
+}
+
+/* The client's point, the premaster secret and the master secret over the
+ * transcript up to this message (RFC 7627 4).  The keys its
+ * ChangeCipherSpec is to turn on wait for its CertificateVerify, if a
+ * certificate came: a ChangeCipherSpec before it is out of turn.
  */
 static int tlshake_server12_client_key_exchange(struct tlshake_hs *hs,
 						const struct tlsw_hs_msg *msg)
@@ -314,7 +376,7 @@ static int tlshake_server12_client_key_exchange(struct tlshake_hs *hs,
 	if (!err)
 		err = tlshake_tls12_master_secret(hs, pms, pms_len);
 	memzero_explicit(pms, sizeof(pms));
-	if (!err)
+	if (!err && !hs->peer_key)
 		err = tlshake_tls12_keys(hs);
 	return err;
 }
@@ -339,12 +401,28 @@ static int tlshake_server12_step(struct tlshake_hs *hs,
 				 const struct tlsw_hs_msg *msg,
 				 enum tlshake_server12_state *state)
 {
+	int err;
+
 	switch (*state) {
+	case TLSHAKE_S12_WAIT_CERT:
+		if (msg->type != TLSW_HS_CERTIFICATE)
+			break;
+		*state = TLSHAKE_S12_WAIT_CKE;
+		return tlshake_server12_client_certificate(hs, msg);
 	case TLSHAKE_S12_WAIT_CKE:
 		if (msg->type != TLSW_HS_CLIENT_KEY_EXCHANGE)
 			break;
-		*state = TLSHAKE_S12_WAIT_FINISHED;
+		*state = hs->peer_key ? TLSHAKE_S12_WAIT_CV :
+			 TLSHAKE_S12_WAIT_FINISHED;
 		return tlshake_server12_client_key_exchange(hs, msg);
+	case TLSHAKE_S12_WAIT_CV:
+		if (msg->type != TLSW_HS_CERTIFICATE_VERIFY)
+			break;
+		*state = TLSHAKE_S12_WAIT_FINISHED;
+		err = tlshake_tls12_recv_cert_verify(hs, msg);
+		if (!err)
+			err = tlshake_tls12_keys(hs);
+		return err;
 	case TLSHAKE_S12_WAIT_FINISHED:
 		if (msg->type != TLSW_HS_FINISHED)
 			break;
@@ -395,6 +473,8 @@ int tlshake_tls12_server(struct tlshake_hs *hs, const struct tlsw_hs_msg *msg,
 	memcpy(hs->peer_random, ch->random, TLSW_RANDOM_LEN);
 
 	err = tlshake_server12_flight(hs, ch, sni);
+	if (hs->cert_requested)
+		state = TLSHAKE_S12_WAIT_CERT;
 	while (!err && state != TLSHAKE_S12_DONE) {
 		err = tlshake_hs_read(hs, &next);
 		if (!err)

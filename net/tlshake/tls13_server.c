@@ -275,29 +275,37 @@ static bool tlshake_server_ca_named(const struct tlsw_slice *names, size_t n,
 	return false;
 }
 
-/* RFC 8446 4.2.4: the subjects of our trust anchors, which the client may
- * use to pick its certificate.  The extension is optional: anchors that do
- * not parse are passed over, and the builder leaves it out if the names do
- * not fit.  A subject is named once, however many anchors carry it (the
- * same anchor given as bytes and in a keyring, or a CA's renewed key).
+/**
+ * tlshake_server_ca_names - the subjects of our trust anchors
+ * @hs: the handshake
+ * @names: set to an array of the names (kfree() it), pointing into the
+ *	anchors, or NULL if there are none
+ *
+ * What a CertificateRequest names (RFC 8446 4.2.4, RFC 5246 7.4.4) for
+ * the client to pick its certificate.  The names are optional: anchors
+ * that do not parse are passed over.  A subject is named once, however
+ * many anchors carry it (the same anchor given as bytes and in a keyring,
+ * or a CA's renewed key).
+ *
+ * Return: the number of names, or -ENOMEM.
  */
-static int tlshake_server_ca_names(struct tlshake_hs *hs, struct tlsw_wr *w,
-				   const struct tlsw_msg_wr *m)
+int tlshake_server_ca_names(struct tlshake_hs *hs, struct tlsw_slice **names)
 {
 	const u8 *list = hs->trust_anchors, *der;
 	size_t left = hs->trust_anchors_len, len;
 	struct tlshake_x509_cert *cert;
-	struct tlsw_slice *names;
 	size_t count = 0, n = 0;
 
+	*names = NULL;
 	while (tlshake_x509_list_next(&list, &left, &der, &len) > 0)
 		count++;
 	if (!count)
 		return 0;
-	names = kmalloc_array(count, sizeof(*names), GFP_KERNEL);
+	*names = kmalloc_array(count, sizeof(**names), GFP_KERNEL);
 	cert = kmalloc(sizeof(*cert), GFP_KERNEL);
-	if (!names || !cert) {
-		kfree(names);
+	if (!*names || !cert) {
+		kfree(*names);
+		*names = NULL;
 		kfree(cert);
 		return -ENOMEM;
 	}
@@ -309,35 +317,35 @@ static int tlshake_server_ca_names(struct tlshake_hs *hs, struct tlsw_wr *w,
 		if (tlshake_x509_parse(der, len, cert) ||
 		    !cert->subject.len || cert->subject.len > 0xffff)
 			continue;
-		tlsw_slice_init(&names[n], cert->subject.data,
+		tlsw_slice_init(&(*names)[n], cert->subject.data,
 				cert->subject.len);
-		if (!tlshake_server_ca_named(names, n, &names[n]))
+		if (!tlshake_server_ca_named(*names, n, &(*names)[n]))
 			n++;
 	}
-	tlsw_build_ext_certificate_authorities(w, m, names, n,
-					       tlshake_server_flight_rest(hs));
 	kfree(cert);
-	kfree(names);
-	return 0;
+	return n;
 }
 
 static int tlshake_server_certificate_request(struct tlshake_server *s)
 {
 	struct tlshake_hs *hs = s->hs;
+	struct tlsw_slice *names;
 	struct tlsw_msg_wr m;
 	struct tlsw_wr w;
-	int err;
+	int n;
 
 	hs->cert_requested = true;
 	tlshake_rl_msg_begin(&hs->rl, &w);
 	tlsw_build_certificate_request_begin(&w, &m, NULL, 0);
 	tlsw_build_ext_u16_list(&w, TLSW_EXT_SIGNATURE_ALGORITHMS,
 				hs->sig_schemes, hs->num_sig_schemes);
-	if (hs->trust_anchors_len) {
-		err = tlshake_server_ca_names(hs, &w, &m);
-		if (err)
-			return err;
-	}
+	n = tlshake_server_ca_names(hs, &names);
+	if (n < 0)
+		return n;
+	/* Optional: the builder leaves it out if the names do not fit. */
+	tlsw_build_ext_certificate_authorities(&w, &m, names, n,
+					       tlshake_server_flight_rest(hs));
+	kfree(names);
 	tlsw_build_msg_end(&w, &m);
 	return tlshake_hs_send(hs, &w);
 }
