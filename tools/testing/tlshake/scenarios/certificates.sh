@@ -3,9 +3,9 @@
 #
 # Certificates against real peers: a chain root -> intermediate -> leaf
 # verified against the root, refused for another name or another root
-# with the right alert, and mutual TLS in both roles with OpenSSL and
-# GnuTLS, including a server that requires a certificate the client does
-# not have.
+# with the right alert, and mutual TLS in both roles and at both versions
+# with OpenSSL and GnuTLS, including a server that requires a certificate
+# the client does not have.
 
 . /tlshake/testing/lib/common.sh
 
@@ -226,3 +226,46 @@ hello cout | gnutls-cli --logfile cerr --x509cafile "$pki/root.pem" \
 	-p "$PORT" localhost > cout
 wait_exit $server || { cat serr cerr; fail "no certificate, only asked: server failed"; }
 expect serr '^Peer +: no certificate$' "no certificate, only asked"
+
+# mutual TLS at TLS 1.2, tlshake server: CertificateRequest, then the
+# client's Certificate and CertificateVerify before its ChangeCipherSpec.
+tserver --require-cert
+rm -f cout
+hello cout | openssl s_client -brief -nocommands -tls1_2 \
+	-CAfile "$pki/root.pem" -servername localhost \
+	-cert "$pki/client.pem" -cert_chain "$pki/int.pem" \
+	-key "$pki/client.key" -connect "127.0.0.1:$PORT" > cout 2> cerr
+wait_exit $server || { cat serr cerr; fail "TLS 1.2, openssl's client certificate: server failed"; }
+expect serr '^Protocol +: TLSv1.2$' "TLS 1.2, openssl's client certificate"
+expect serr '^Peer +: verified$' "TLS 1.2, openssl's client certificate"
+expect serr '^Peer subject: CN=tlshake test client$' "TLS 1.2, openssl's client certificate: the subject"
+expect cout '^hello$' "TLS 1.2, openssl's client certificate: echo"
+
+# An empty Certificate where one is required: handshake_failure (RFC 5246
+# 7.4.6), before either Finished.
+tserver --require-cert
+openssl s_client -brief -nocommands -tls1_2 -CAfile "$pki/root.pem" \
+	-servername localhost -connect "127.0.0.1:$PORT" \
+	< /dev/null > cout 2> cerr
+wait_exit $server && fail "TLS 1.2, no client certificate: the server accepted"
+expect serr 'handshake_failure sent' "TLS 1.2, no client certificate"
+
+tserver --request-cert
+rm -f cout
+hello cout | gnutls-cli --logfile cerr --x509cafile "$pki/root.pem" \
+	--priority NORMAL:-VERS-ALL:+VERS-TLS1.2 \
+	--x509certfile "$pki/client-rsa-chain.pem" \
+	--x509keyfile "$pki/client-rsa.key" -p "$PORT" localhost > cout
+wait_exit $server || { cat serr cerr; fail "TLS 1.2, gnutls's RSA client certificate: server failed"; }
+expect serr '^Protocol +: TLSv1.2$' "TLS 1.2, gnutls's RSA client certificate"
+expect serr '^Peer +: verified$' "TLS 1.2, gnutls's RSA client certificate"
+expect cout '^hello$' "TLS 1.2, gnutls's RSA client certificate: echo"
+
+tserver --request-cert
+rm -f cout
+hello cout | gnutls-cli --logfile cerr --x509cafile "$pki/root.pem" \
+	--priority NORMAL:-VERS-ALL:+VERS-TLS1.2 -p "$PORT" localhost > cout
+wait_exit $server || { cat serr cerr; fail "TLS 1.2, no certificate, only asked: server failed"; }
+expect serr '^Protocol +: TLSv1.2$' "TLS 1.2, no certificate, only asked"
+expect serr '^Peer +: no certificate$' "TLS 1.2, no certificate, only asked"
+expect cout '^hello$' "TLS 1.2, no certificate, only asked: echo"
