@@ -113,6 +113,43 @@ static void fuzz_server_key_exchange(const u8 *data, size_t size,
 	fuzz_server_key_exchange_rebuild(data, size, &ske);
 }
 
+/* What the server builds from the parsed request is the request: with
+ * room for nothing after it, the names fit exactly.
+ */
+static void
+fuzz_certificate_request_rebuild(const u8 *data, size_t size,
+				 const struct tlsw_certificate_request12 *cr)
+{
+	size_t n_algs = tlsw_u16_list_count(&cr->sig_algs), n_names = 0, i;
+	struct tlsw_slice it, *names;
+	struct tlsw_wr w;
+	u16 *algs;
+	u8 *out;
+
+	algs = malloc(n_algs * sizeof(*algs));
+	/* Each name takes at least 3 bytes. */
+	names = malloc((cr->ca_names.len / 3 + 1) * sizeof(*names));
+	out = malloc(size + TLSW_HS_HEADER_LEN);
+	FUZZ_ASSERT(algs && names && out);
+	for (i = 0; i < n_algs; i++)
+		algs[i] = tlsw_u16_list_at(&cr->sig_algs, i);
+	it = cr->ca_names;
+	while (tlsw_ca_name_next(&it, &names[n_names]))
+		n_names++;
+
+	tlsw_wr_init(&w, out, size + TLSW_HS_HEADER_LEN);
+	FUZZ_ASSERT(tlsw_build_certificate_request12(&w, cr->cert_types.data,
+						     cr->cert_types.len, algs,
+						     n_algs, names, n_names,
+						     0) == !!n_names);
+	FUZZ_ASSERT(!tlsw_wr_error(&w) && w.len == size + TLSW_HS_HEADER_LEN);
+	FUZZ_ASSERT(out[0] == TLSW_HS_CERTIFICATE_REQUEST);
+	FUZZ_ASSERT(!memcmp(out + TLSW_HS_HEADER_LEN, data, size));
+	free(out);
+	free(names);
+	free(algs);
+}
+
 static void fuzz_certificate_request(const u8 *data, size_t size)
 {
 	enum tlsw_alert alert = TLSW_ALERT_CLOSE_NOTIFY;
@@ -134,6 +171,7 @@ static void fuzz_certificate_request(const u8 *data, size_t size)
 		fuzz_check_slice(&name, data, size);
 		FUZZ_ASSERT(name.len);
 	}
+	fuzz_certificate_request_rebuild(data, size, &cr);
 }
 
 static void fuzz_client_key_exchange(const u8 *data, size_t size,
