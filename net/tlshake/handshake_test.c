@@ -1403,8 +1403,9 @@ static void hs_test_peer_gone(struct kunit *test)
 /* Parameters are checked before anything is sent. */
 static void hs_test_params(struct kunit *test)
 {
-	/* TLS_RSA_WITH_AES_128_GCM_SHA256: RSA key transport, not offered */
-	static const u16 bad_suite = 0x009c;
+	/* TLS_RSA_WITH_AES_128_CBC_SHA: CBC, which kTLS does not carry */
+	static const u16 bad_suite = 0x002f;
+	static const u16 rsa_suite = TLSW_TLS_RSA_AES_128_GCM_SHA256;
 	static const u16 tls12_suite = TLSW_TLS_ECDHE_ECDSA_AES_128_GCM_SHA256;
 	static const u8 bad_alpn[] = "\x05h2";
 	struct tlshake_result result;
@@ -1440,6 +1441,12 @@ static void hs_test_params(struct kunit *test)
 	p.cipher_suites = &bad_suite;
 	p.num_cipher_suites = 1;
 	KUNIT_EXPECT_EQ(test, tlshake_handshake(t->client.sock, &p, &result),
+			-EINVAL);
+	/* A server does not take RSA key transport. */
+	p = t->server.params;
+	p.cipher_suites = &rsa_suite;
+	p.num_cipher_suites = 1;
+	KUNIT_EXPECT_EQ(test, tlshake_handshake(t->server.sock, &p, &result),
 			-EINVAL);
 	p = t->client.params;
 	p.alpn = bad_alpn;

@@ -279,3 +279,4 @@ out:
 	memzero_explicit(ws, sizeof(*ws));
 	return err;
 }
+EXPORT_SYMBOL_IF_KUNIT(rsa_core_private);

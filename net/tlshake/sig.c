@@ -418,6 +418,18 @@ enum tlshake_key_type tlshake_privkey_type(const struct tlshake_privkey *key)
 EXPORT_SYMBOL_IF_KUNIT(tlshake_privkey_type);
 
 /**
+ * tlshake_pubkey_type() - the kind of a public key
+ * @key: the public key
+ *
+ * Return: its type.
+ */
+enum tlshake_key_type tlshake_pubkey_type(const struct tlshake_pubkey *key)
+{
+	return key->type;
+}
+EXPORT_SYMBOL_IF_KUNIT(tlshake_pubkey_type);
+
+/**
  * tlshake_pubkey_get() - take another reference to a public key
  * @key: the key
  *

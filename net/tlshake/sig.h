@@ -20,6 +20,9 @@
 #define TLSHAKE_SIG_RSA_PSS_RSAE_SHA384		0x0805
 #define TLSHAKE_SIG_RSA_PSS_RSAE_SHA512		0x0806
 
+/* The longest RSA modulus, signature and ciphertext: 4096 bits. */
+#define TLSHAKE_RSA_MAX_BYTES			512
+
 /* The longest digest a scheme uses (SHA-512). */
 #define TLSHAKE_SIG_MAX_DIGEST			64
 
@@ -50,6 +53,12 @@ struct tlshake_privkey *tlshake_privkey_new_rsa(const u8 *der, size_t len);
 struct tlshake_privkey *tlshake_privkey_get(struct tlshake_privkey *key);
 void tlshake_privkey_free(struct tlshake_privkey *key);
 enum tlshake_key_type tlshake_privkey_type(const struct tlshake_privkey *key);
+enum tlshake_key_type tlshake_pubkey_type(const struct tlshake_pubkey *key);
+
+/* RSA encryption, for TLS 1.2's RSA key transport (sig_rsa.c) */
+int tlshake_rsa_encrypt_pkcs1(const struct tlshake_pubkey *key,
+			      const u8 *msg, size_t len, u8 *out,
+			      size_t *out_len);
 
 unsigned int tlshake_sig_digest_len(u16 scheme);
 bool tlshake_sig_key_fits(const struct tlshake_pubkey *key, u16 scheme);

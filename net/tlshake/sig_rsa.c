@@ -353,6 +353,56 @@ int tlshake_rsa_verify(const struct tlshake_pubkey *key,
 	return err;
 }
 
+/**
+ * tlshake_rsa_encrypt_pkcs1() - encrypt a short message with RSAES-PKCS1-v1_5
+ * @key: the recipient's public key, RSA
+ * @msg: the message, at most the modulus's length less 11 bytes
+ * @len: its length
+ * @out: where to write the ciphertext
+ * @out_len: on entry the room at @out, at least the modulus's length; on
+ *	return the ciphertext's length
+ *
+ * RFC 8017 7.2.1, for TLS 1.2's RSA key transport (RFC 5246 7.4.7.1):
+ * 0x00 0x02, at least eight random non-zero bytes, 0x00, the message.
+ *
+ * Return: 0, -EINVAL for a key that is not RSA, a message too long or too
+ * little room, or another negative errno.
+ */
+int tlshake_rsa_encrypt_pkcs1(const struct tlshake_pubkey *key,
+			      const u8 *msg, size_t len, u8 *out,
+			      size_t *out_len)
+{
+	size_t k, ps, i;
+	u8 *em;
+	int err;
+
+	if (key->type != TLSHAKE_KEY_RSA)
+		return -EINVAL;
+	k = key->rsa.k;
+	if (len + 11 > k || *out_len < k)
+		return -EINVAL;
+	em = kmalloc(k, GFP_KERNEL);
+	if (!em)
+		return -ENOMEM;
+
+	ps = k - len - 3;
+	em[0] = 0x00;
+	em[1] = 0x02;
+	get_random_bytes(em + 2, ps);
+	for (i = 2; i < 2 + ps; i++)
+		while (!em[i])
+			get_random_bytes(&em[i], 1);
+	em[2 + ps] = 0x00;
+	memcpy(em + 3 + ps, msg, len);
+	/* Below n: the top byte is zero and n has k bytes. */
+	err = rsa_core_public(&key->rsa, out, em);
+	kfree_sensitive(em);
+	if (!err)
+		*out_len = k;
+	return err;
+}
+EXPORT_SYMBOL_IF_KUNIT(tlshake_rsa_encrypt_pkcs1);
+
 /* Blinding factors that cannot be inverted come once in about 2^1000
  * draws; more than a few in a row mean the random bytes are broken.
  */

@@ -15,11 +15,14 @@
 #include <crypto/hash.h>
 #include <kunit/test.h>
 #include <linux/err.h>
+#include <linux/random.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
 
 #include "der.h"
+#include "rsa_core.h"
 #include "sig.h"
+#include "sig_internal.h"
 #include "wp_ecdsa_p256.h"
 #include "wp_ecdsa_p384.h"
 #include "wp_rsa_pss_2048.h"
@@ -1388,6 +1391,82 @@ static void sig_tls12_schemes(struct kunit *test)
 	tlshake_privkey_free(p256);
 }
 
+/* RSAES-PKCS1-v1_5 (RFC 8017 7.2.1), read back with the private key: the
+ * encoding 0x00 0x02 PS 0x00 M, PS at least eight non-zero random bytes,
+ * new for each encryption.
+ */
+static void sig_rsa_encrypt(struct kunit *test)
+{
+	u8 msg[48], *ct, *ct2, *em, *rnd;
+	struct tlshake_privkey *priv, *ec;
+	struct tlshake_pubkey *pub, *ec_pub;
+	struct rsa_core_ws *ws;
+	size_t len, k = 256, i;
+
+	ct = kunit_kzalloc(test, k, GFP_KERNEL);
+	ct2 = kunit_kzalloc(test, k, GFP_KERNEL);
+	em = kunit_kzalloc(test, k, GFP_KERNEL);
+	rnd = kunit_kzalloc(test, RSA_CORE_RANDOM(k), GFP_KERNEL);
+	ws = kunit_kzalloc(test, sizeof(*ws), GFP_KERNEL);
+	KUNIT_ASSERT_TRUE(test, ct && ct2 && em && rnd && ws);
+	priv = tlshake_privkey_new_rsa(sig_test_rsa2048_priv,
+				       sizeof(sig_test_rsa2048_priv));
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, priv);
+	pub = tlshake_pubkey_new_rsa(sig_test_rsa2048_pub,
+				     sizeof(sig_test_rsa2048_pub));
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, pub);
+	for (i = 0; i < sizeof(msg); i++)
+		msg[i] = i + 1;
+
+	len = k;
+	KUNIT_ASSERT_EQ(test, tlshake_rsa_encrypt_pkcs1(pub, msg, sizeof(msg),
+							ct, &len), 0);
+	KUNIT_EXPECT_EQ(test, len, k);
+	get_random_bytes(rnd, RSA_CORE_RANDOM(k));
+	KUNIT_ASSERT_EQ(test, rsa_core_private(&priv->rsa, em, ct, rnd, ws), 0);
+	KUNIT_EXPECT_EQ(test, em[0], 0x00);
+	KUNIT_EXPECT_EQ(test, em[1], 0x02);
+	for (i = 2; i < k - sizeof(msg) - 1; i++)
+		KUNIT_EXPECT_NE_MSG(test, em[i], 0, "PS byte %zu", i);
+	KUNIT_EXPECT_EQ(test, em[k - sizeof(msg) - 1], 0x00);
+	KUNIT_EXPECT_EQ(test, memcmp(em + k - sizeof(msg), msg, sizeof(msg)),
+			0);
+
+	len = k;
+	KUNIT_ASSERT_EQ(test, tlshake_rsa_encrypt_pkcs1(pub, msg, sizeof(msg),
+							ct2, &len), 0);
+	KUNIT_EXPECT_NE(test, memcmp(ct, ct2, k), 0);
+
+	/* The longest message leaves eight bytes of padding, no fewer. */
+	len = k;
+	KUNIT_EXPECT_EQ(test, tlshake_rsa_encrypt_pkcs1(pub, em, k - 11, ct,
+							&len), 0);
+	len = k;
+	KUNIT_EXPECT_EQ(test, tlshake_rsa_encrypt_pkcs1(pub, em, k - 10, ct,
+							&len), -EINVAL);
+	len = k - 1;
+	KUNIT_EXPECT_EQ(test, tlshake_rsa_encrypt_pkcs1(pub, msg, sizeof(msg),
+							ct, &len), -EINVAL);
+
+	ec = tlshake_privkey_new_ec(TLSHAKE_KEY_EC_P256, sig_test_p256_d,
+				    sizeof(sig_test_p256_d));
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, ec);
+	ec_pub = tlshake_pubkey_new_ec(TLSHAKE_KEY_EC_P256, sig_test_p256_q,
+				       sizeof(sig_test_p256_q));
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, ec_pub);
+	len = k;
+	KUNIT_EXPECT_EQ(test, tlshake_rsa_encrypt_pkcs1(ec_pub, msg,
+							sizeof(msg), ct, &len),
+			-EINVAL);
+	KUNIT_EXPECT_EQ(test, tlshake_pubkey_type(ec_pub), TLSHAKE_KEY_EC_P256);
+	KUNIT_EXPECT_EQ(test, tlshake_pubkey_type(pub), TLSHAKE_KEY_RSA);
+
+	tlshake_pubkey_free(ec_pub);
+	tlshake_privkey_free(ec);
+	tlshake_pubkey_free(pub);
+	tlshake_privkey_free(priv);
+}
+
 /* What a key constructor returns: its error, or 0 (the key is freed). */
 static long sig_ec_pub(enum tlshake_key_type type, const u8 *point,
 		       size_t len)
@@ -1527,6 +1606,7 @@ static struct kunit_case sig_cases[] = {
 	KUNIT_CASE(sig_ecdsa_edge_sums),
 	KUNIT_CASE(sig_scheme_fit),
 	KUNIT_CASE(sig_tls12_schemes),
+	KUNIT_CASE(sig_rsa_encrypt),
 	KUNIT_CASE(sig_ec_keys),
 	KUNIT_CASE(sig_rsa_keys),
 	{}

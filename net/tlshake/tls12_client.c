@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The TLS 1.2 client (RFC 5246 7.3, ECDHE as RFC 8422 says, DHE over the
- * groups of RFC 7919), taking over
+ * groups of RFC 7919, RSA key transport when configured), taking over
  * from the TLS 1.3 client at a TLS 1.2 ServerHello: the server's
  * Certificate, ServerKeyExchange, CertificateRequest if it asks and
  * ServerHelloDone; then our flight: Certificate if one was asked for,
@@ -16,8 +16,10 @@
  * an unexpected_message.
  */
 
+#include <linux/random.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <asm/unaligned.h>
 
 #include "handshake.h"
 #include "sig.h"
@@ -87,6 +89,11 @@ static int tlshake_client12_server_hello(struct tlshake_hs *hs,
 	hs->session_id_len = sh->session_id.len;
 	memcpy(hs->session_id, sh->session_id.data, sh->session_id.len);
 
+	/* No group is used: our TLS 1.3 key share goes unanswered. */
+	if (suite->kx == TLSW_KX_RSA || hs->resumed) {
+		tlshake_kex_free(&hs->kex);
+		hs->group = 0;
+	}
 	memcpy(hs->peer_random, sh->random, TLSW_RANDOM_LEN);
 	hs->version = TLSW_VERSION_TLS12;
 	tlshake_rl_use_tls12(&hs->rl);
@@ -249,12 +256,40 @@ static int tlshake_client12_certificate_request(struct tlshake_hs *hs,
 	return tlshake_hs_hash(hs, msg);
 }
 
+/* RFC 5246 7.4.7.1: with RSA key transport the premaster secret is the
+ * version we offered, ClientHello.client_version (TLS 1.2's, also when we
+ * offered TLS 1.3), and 46 random bytes, encrypted to the server's key.
+ */
+static int tlshake_client12_rsa_pms(struct tlshake_hs *hs, u8 *pms,
+				    size_t *pms_len, u8 **out, size_t *out_len)
+{
+	int err;
+
+	if (tlshake_pubkey_type(hs->peer_key) != TLSHAKE_KEY_RSA)
+		return tlshake_fail(hs, TLSW_ALERT_UNSUPPORTED_CERTIFICATE);
+	*out = kmalloc(TLSHAKE_RSA_MAX_BYTES, GFP_KERNEL);
+	if (!*out)
+		return -ENOMEM;
+	*out_len = TLSHAKE_RSA_MAX_BYTES;
+	put_unaligned_be16(TLSW_VERSION_TLS12, pms);
+	get_random_bytes(pms + 2, TLSW_MASTER_SECRET_LEN - 2);
+	*pms_len = TLSW_MASTER_SECRET_LEN;
+	err = tlshake_rsa_encrypt_pkcs1(hs->peer_key, pms, *pms_len, *out,
+					out_len);
+	if (err) {
+		kfree(*out);
+		*out = NULL;
+	}
+	return err;
+}
+
 /* Our flight (RFC 5246 7.3).  Asked for a certificate, we send ours if a
  * scheme fits both the request and our key, else an empty one (7.4.6):
- * the server decides whether that is enough.
+ * the server decides whether that is enough.  The premaster secret is in
+ * @pms already, from ServerKeyExchange, or made here for RSA.
  */
-static int tlshake_client12_flight(struct tlshake_hs *hs, const u8 *pms,
-				   size_t pms_len)
+static int tlshake_client12_flight(struct tlshake_hs *hs, u8 *pms,
+				   size_t *pms_len)
 {
 	struct tlsw_wr w;
 	size_t pub_len;
@@ -267,7 +302,11 @@ static int tlshake_client12_flight(struct tlshake_hs *hs, const u8 *pms,
 			return err;
 	}
 
-	err = tlshake_kex_public_alloc(&hs->kex, &pub, &pub_len);
+	if (hs->suite->kx == TLSW_KX_RSA)
+		err = tlshake_client12_rsa_pms(hs, pms, pms_len, &pub,
+					       &pub_len);
+	else
+		err = tlshake_kex_public_alloc(&hs->kex, &pub, &pub_len);
 	if (!err) {
 		tlshake_rl_msg_begin(&hs->rl, &w);
 		tlsw_build_client_key_exchange(&w, hs->suite->kx, pub,
@@ -278,7 +317,7 @@ static int tlshake_client12_flight(struct tlshake_hs *hs, const u8 *pms,
 	tlshake_kex_free(&hs->kex);
 
 	if (!err)
-		err = tlshake_tls12_master_secret(hs, pms, pms_len);
+		err = tlshake_tls12_master_secret(hs, pms, *pms_len);
 	if (!err && hs->sig_scheme)
 		err = tlshake_tls12_send_cert_verify(hs);
 	if (!err)
@@ -302,7 +341,9 @@ static int tlshake_client12_step(struct tlshake_hs *hs,
 	case TLSHAKE_C12_WAIT_CERT:
 		if (msg->type != TLSW_HS_CERTIFICATE)
 			break;
-		*state = TLSHAKE_C12_WAIT_SKE;
+		/* RSA key transport has no ServerKeyExchange. */
+		*state = hs->suite->kx == TLSW_KX_RSA ?
+			 TLSHAKE_C12_WAIT_CR_SHD : TLSHAKE_C12_WAIT_SKE;
 		return tlshake_tls12_recv_certificate(hs, msg);
 	case TLSHAKE_C12_WAIT_SKE:
 		if (msg->type != TLSW_HS_SERVER_KEY_EXCHANGE)
@@ -324,7 +365,7 @@ static int tlshake_client12_step(struct tlshake_hs *hs,
 			return tlshake_fail(hs, alert);
 		err = tlshake_hs_hash(hs, msg);
 		if (!err)
-			err = tlshake_client12_flight(hs, pms, *pms_len);
+			err = tlshake_client12_flight(hs, pms, pms_len);
 		return err;
 	case TLSHAKE_C12_WAIT_NST:
 		if (msg->type != TLSW_HS_NEW_SESSION_TICKET)

@@ -68,6 +68,7 @@ resumed() {
 	wait_exit $server > /dev/null
 	expect again.err '^Resumed +: yes$' "$what: resumed"
 	expect again.err '^Peer +: no certificate$' "$what: no Certificate"
+	expect again.err '^Group +: none$' "$what: no key exchange"
 	[ "$(sent sout ServerHello)" = 2 ] && [ "$(sent sout Certificate)" = 1 ] ||
 		fail "$what: the server sent $(sent sout ServerHello) ServerHellos, $(sent sout Certificate) Certificates"
 }
