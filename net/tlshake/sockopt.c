@@ -422,32 +422,16 @@ static int tlshake_prepare(const struct tlshake_config *cfg,
 	return 0;
 }
 
-/* Hand the new session to the caller's buffer if it fits, and its length
- * in any case.
+/* Hand @data to the caller's buffer at @ubuf, of *@ulen bytes, if it
+ * fits, and its length in *@ulen in any case.
  */
-static int tlshake_copy_session(struct tlshake_handshake *hs,
-				const u8 *session, unsigned int len)
+static int tlshake_copy_out(u64 ubuf, u32 *ulen, const u8 *data,
+			    unsigned int len)
 {
-	bool fits = len <= hs->session_len;
+	bool fits = len <= *ulen;
 
-	hs->session_len = len;
-	if (session && fits &&
-	    copy_to_user(u64_to_user_ptr(hs->session), session, len))
-		return -EFAULT;
-	return 0;
-}
-
-/* Hand the peer's chain to the caller's buffer if it fits, and its length
- * in any case.
- */
-static int tlshake_copy_peer_chain(struct tlshake_handshake *hs,
-				   const u8 *chain, unsigned int len)
-{
-	bool fits = len <= hs->peer_chain_len;
-
-	hs->peer_chain_len = len;
-	if (chain && fits &&
-	    copy_to_user(u64_to_user_ptr(hs->peer_chain), chain, len))
+	*ulen = len;
+	if (data && fits && copy_to_user(u64_to_user_ptr(ubuf), data, len))
 		return -EFAULT;
 	return 0;
 }
@@ -524,11 +508,13 @@ static int tlshake_run(struct sock *sk, char __user *optval,
 
 	copy_err = 0;
 	if (hs->peer_chain)
-		copy_err = tlshake_copy_peer_chain(hs, peer_chain,
-						   peer_chain_len);
+		copy_err = tlshake_copy_out(hs->peer_chain,
+					    &hs->peer_chain_len, peer_chain,
+					    peer_chain_len);
 	kvfree(peer_chain);
 	if (hs->session && !copy_err)
-		copy_err = tlshake_copy_session(hs, session, session_len);
+		copy_err = tlshake_copy_out(hs->session, &hs->session_len,
+					    session, session_len);
 	kfree_sensitive(session);
 	if (copy_to_user(optval, hs, sizeof(*hs)) ||
 	    put_user((int)sizeof(*hs), optlen))

@@ -37,7 +37,14 @@ void buf_free(struct buf *b)
 	b->size = 0;
 }
 
-static int read_file(const char *path, struct buf *out)
+/**
+ * read_file - read a whole file
+ * @path: its name
+ * @out: where to append its bytes
+ *
+ * Return: 0, or -1 after a message.
+ */
+int read_file(const char *path, struct buf *out)
 {
 	char chunk[4096];
 	FILE *f = fopen(path, "r");
@@ -55,6 +62,14 @@ static int read_file(const char *path, struct buf *out)
 		return -1;
 	}
 	fclose(f);
+	return 0;
+}
+
+/* A file's text, NUL-terminated. */
+static int read_text(const char *path, struct buf *out)
+{
+	if (read_file(path, out))
+		return -1;
 	buf_add(out, "", 1);
 	return 0;
 }
@@ -188,7 +203,7 @@ int pem_read_certs_opt(const char *path, struct buf *list, unsigned int *count,
 	int ret;
 
 	*count = 0;
-	if (read_file(path, &text))
+	if (read_text(path, &text))
 		return -1;
 	while ((ret = pem_next((char *)text.data, &pos, &blk, path)) > 0) {
 		uint8_t len[3];
@@ -244,7 +259,7 @@ int pem_read_key(const char *path, struct buf *der, bool quiet_missing)
 	size_t pos = 0;
 	int ret;
 
-	if (read_file(path, &text))
+	if (read_text(path, &text))
 		return -1;
 	while ((ret = pem_next((char *)text.data, &pos, &blk, path)) > 0) {
 		if (!strcmp(blk.label, "ENCRYPTED PRIVATE KEY") ||

@@ -198,29 +198,6 @@ struct files {
 	const char *session;
 };
 
-/* A saved session, as the kernel gave it: opaque bytes. */
-static int read_session(const char *path, struct buf *out)
-{
-	uint8_t chunk[4096];
-	FILE *f = fopen(path, "rb");
-	size_t n;
-	int err;
-
-	if (!f) {
-		warnx("%s: %s", path, strerror(errno));
-		return -1;
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_add(out, chunk, n);
-	err = ferror(f);
-	fclose(f);
-	if (err) {
-		warnx("%s: cannot read it", path);
-		return -1;
-	}
-	return 0;
-}
-
 static int check_size(size_t len, size_t max, const char *what,
 		      const char *path)
 {
@@ -270,7 +247,7 @@ static int load_files(struct config *cfg, const struct files *files)
 			"trust anchors", files->capath)))
 		return -1;
 	if (files->session &&
-	    (read_session(files->session, &cfg->session) ||
+	    (read_file(files->session, &cfg->session) ||
 	     check_size(cfg->session.len, TLSHAKE_SESSION_MAX, "session",
 			files->session)))
 		return -1;

@@ -88,7 +88,8 @@ int parse_groups(const char *list, uint16_t *out, unsigned int *count);
 int parse_sigalgs(const char *list, uint16_t *out, unsigned int *count);
 int parse_alpn(const char *list, struct buf *out);
 
-/* pem.c: PEM files. */
+/* pem.c: files, and PEM ones. */
+int read_file(const char *path, struct buf *out);
 int pem_read_certs(const char *path, struct buf *list, unsigned int *count);
 int pem_read_certs_opt(const char *path, struct buf *list, unsigned int *count,
 		       bool quiet_missing);
