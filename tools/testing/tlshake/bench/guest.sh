@@ -69,3 +69,5 @@ for impl in tlshake openssl; do
 	echo "throughput $(hsbench throughput "$impl" x25519 "$certs/ec256.pem" \
 		"$certs/ec256.key" "$certs/ca-ec256.pem" "$mib")"
 done
+echo "throughput $(hsbench sendfile x25519 "$certs/ec256.pem" \
+	"$certs/ec256.key" "$certs/ca-ec256.pem" "$mib")"

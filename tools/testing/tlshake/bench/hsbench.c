@@ -29,6 +29,11 @@
  *	them; timed from the first write until the server has read the last
  *	byte.  Prints one JSON object, in MiB per second.
  *
+ *   hsbench sendfile GROUP CERT KEY CA MIB
+ *	The same over tlshake, the client sending a file of MIB MiB (in
+ *	memory, written before the timing starts) with sendfile(), which
+ *	kTLS encrypts on its way.  Prints one JSON object like throughput's.
+ *
  * Failed handshakes are counted and reported, not timed.
  */
 
@@ -43,6 +48,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/sendfile.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -547,6 +554,43 @@ static int run_throughput(unsigned int mib)
 	return 0;
 }
 
+static int run_sendfile(unsigned int mib)
+{
+	static char buf[CHUNK];
+	uint64_t total = (uint64_t)mib << 20, sent;
+	double start, elapsed;
+	struct stream st;
+	pthread_t sink;
+	off_t off = 0;
+	ssize_t n;
+	int file;
+
+	file = memfd_create("hsbench", 0);
+	if (file < 0)
+		die("memfd_create");
+	memset(buf, 0x5a, sizeof(buf));
+	for (sent = 0; sent < total; sent += sizeof(buf))
+		if (write(file, buf, sizeof(buf)) != sizeof(buf))
+			die("write");
+
+	listen_loopback();
+	if (pthread_create(&sink, NULL, sink_thread, &total))
+		die("pthread_create");
+	st = stream_open(connect_loopback(), 0);
+	start = now();
+	while ((uint64_t)off < total) {
+		n = sendfile(st.fd, file, &off, total - off);
+		if (n <= 0)
+			die("sendfile");
+	}
+	pthread_join(sink, NULL);
+	elapsed = now() - start;
+	close(file);
+	printf("{\"impl\": \"tlshake-sendfile\", \"mib\": %u, \"seconds\": %.3f, \"mib_per_second\": %.2f}\n",
+	       mib, elapsed, mib / elapsed);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 9 && !strcmp(argv[1], "handshakes")) {
@@ -561,9 +605,14 @@ int main(int argc, char **argv)
 		setup(argv[2], argv[3], argv[4], argv[5], argv[6]);
 		return run_throughput(atoi(argv[7]));
 	}
+	if (argc == 7 && !strcmp(argv[1], "sendfile")) {
+		setup("tlshake", argv[2], argv[3], argv[4], argv[5]);
+		return run_sendfile(atoi(argv[6]));
+	}
 	fprintf(stderr,
 		"usage: hsbench handshakes tlshake|openssl x25519|p256 CERT KEY CA N CONCURRENCY\n"
 		"       hsbench memory x25519|p256 CERT KEY CA N\n"
-		"       hsbench throughput tlshake|openssl x25519|p256 CERT KEY CA MIB\n");
+		"       hsbench throughput tlshake|openssl x25519|p256 CERT KEY CA MIB\n"
+		"       hsbench sendfile x25519|p256 CERT KEY CA MIB\n");
 	return 2;
 }
