@@ -10,6 +10,7 @@
 #include <linux/string.h>
 #include <asm/unaligned.h>
 #include <crypto/algapi.h>
+#include <kunit/visibility.h>
 
 #include "handshake.h"
 #include "sig.h"
@@ -51,6 +52,7 @@ int tlshake_tls12_master_secret(struct tlshake_hs *hs, const u8 *pms,
 	memzero_explicit(session_hash, sizeof(session_hash));
 	return err;
 }
+EXPORT_SYMBOL_IF_KUNIT(tlshake_tls12_master_secret);
 
 /**
  * tlshake_tls12_keys - derive the traffic keys from the master secret
