@@ -850,9 +850,10 @@ static void hs_test_read_alert(struct kunit *test, struct socket *sock,
  * @hrr: a HelloRetryRequest for @group (ServerHello)
  * @no_session_id: do not echo the session ID (ServerHello)
  * @sni: the server_name to send, or NULL (ClientHello)
- * @tls12: a TLS 1.2 ClientHello: no supported_versions nor key_share, an
- *	ECDHE_ECDSA suite, extended_master_secret, ec_point_formats and an
- *	empty renegotiation_info
+ * @tls12: a TLS 1.2 ClientHello or ServerHello: no supported_versions nor
+ *	key_share, an ECDHE_ECDSA suite, extended_master_secret,
+ *	ec_point_formats and an empty renegotiation_info; the ServerHello
+ *	has an empty session ID (a new session the server will not resume)
  * @compression: offer this compression method instead of null
  * @no_ems: leave out extended_master_secret (@tls12)
  * @no_reneg: leave out renegotiation_info (@tls12)
@@ -986,6 +987,14 @@ static void hs_test_build_sh(struct tlsw_wr *w, const struct hs_test_hello *h,
 	struct tlsw_msg_wr m;
 
 	memset(random, 0x5a, sizeof(random));
+	if (h->tls12) {
+		tlsw_build_server_hello_begin(w, &m, random, NULL, 0,
+					      h->suite ?:
+					      TLSW_TLS_ECDHE_ECDSA_AES_128_GCM_SHA256);
+		hs_test_build_ch12_exts(w, h);
+		tlsw_build_msg_end(w, &m);
+		return;
+	}
 	tlsw_slice_init(&ks.key, share, hs_test_share(h, share));
 	if (h->hrr)
 		tlsw_build_hello_retry_request_begin(w, &m, ch->session_id.data,
@@ -1221,6 +1230,81 @@ static void hs_test_client_alerts(struct kunit *test)
 		hs_test_finish(&t->client);
 		hs_test_expect_alert(test, &t->client, c->err,
 				     TLSHAKE_ALERT_SENT, c->alert, c->name);
+		hs_test_close(t);
+	}
+}
+
+/* A TLS 1.2 client answers a valid ServerHello and then a message or
+ * record out of turn with an unexpected_message: a ChangeCipherSpec
+ * before there are keys to change to (the early CCS of CVE-2014-0224),
+ * a Finished, or a ServerHelloDone with no Certificate before it.  That
+ * the ServerHello was taken shows in the last case: a Certificate of no
+ * bytes is a decode_error.
+ */
+static void hs_test_client12_sequence(struct kunit *test)
+{
+	static const struct hs_test_hello sh = { .tls12 = true };
+	static const struct {
+		const char *name;
+		u8 record_type;
+		u8 msg_type;
+		u8 alert;
+		int err;
+	} cases[] = {
+		{ "ChangeCipherSpec after ServerHello",
+		  TLSW_CT_CHANGE_CIPHER_SPEC, 0,
+		  TLSW_ALERT_UNEXPECTED_MESSAGE, -EPROTO },
+		{ "Finished after ServerHello", TLSW_CT_HANDSHAKE,
+		  TLSW_HS_FINISHED, TLSW_ALERT_UNEXPECTED_MESSAGE, -EPROTO },
+		{ "ServerHelloDone after ServerHello", TLSW_CT_HANDSHAKE,
+		  TLSW_HS_SERVER_HELLO_DONE, TLSW_ALERT_UNEXPECTED_MESSAGE,
+		  -EPROTO },
+		{ "empty Certificate after ServerHello", TLSW_CT_HANDSHAKE,
+		  TLSW_HS_CERTIFICATE, TLSW_ALERT_DECODE_ERROR, -EBADMSG },
+	};
+	u8 *ch_buf = kunit_kzalloc(test, HS_TEST_BUF, GFP_KERNEL);
+	u8 *buf = kunit_kzalloc(test, HS_TEST_BUF, GFP_KERNEL);
+	struct tlsw_client_hello ch;
+	unsigned int i;
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, ch_buf);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, buf);
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct hs_test *t = hs_test_open(test);
+		const char *what = cases[i].name;
+		struct tlsw_wr_vec v;
+		struct tlsw_wr w;
+		size_t sh_len;
+
+		hs_test_start(&t->client);
+		hs_test_take_ch(test, t->server.sock, ch_buf, &ch);
+		tlsw_wr_init(&w, buf, HS_TEST_BUF);
+		hs_test_build_sh(&w, &sh, &ch);
+		sh_len = w.len;
+		if (cases[i].msg_type) {
+			tlsw_build_hs_begin(&w, cases[i].msg_type, &v);
+			if (cases[i].msg_type == TLSW_HS_FINISHED)
+				tlsw_wr_bytes(&w, buf, 12);
+			tlsw_wr_vec_end(&w, &v);
+		} else {
+			tlsw_wr_u8(&w, 1);
+		}
+		KUNIT_ASSERT_EQ_MSG(test, tlsw_wr_error(&w), 0, "%s", what);
+
+		KUNIT_EXPECT_EQ_MSG(test,
+				    hs_test_send_record(t->server.sock,
+							TLSW_CT_HANDSHAKE, buf,
+							sh_len), 0, "%s", what);
+		KUNIT_EXPECT_EQ_MSG(test,
+				    hs_test_send_record(t->server.sock,
+							cases[i].record_type,
+							buf + sh_len,
+							w.len - sh_len), 0,
+				    "%s", what);
+		hs_test_read_alert(test, t->server.sock, cases[i].alert, what);
+		hs_test_finish(&t->client);
+		hs_test_expect_alert(test, &t->client, cases[i].err,
+				     TLSHAKE_ALERT_SENT, cases[i].alert, what);
 		hs_test_close(t);
 	}
 }
@@ -1844,6 +1928,7 @@ static struct kunit_case hs_test_cases[] = {
 	KUNIT_CASE(hs_test_server_alerts),
 	KUNIT_CASE(hs_test_client_alerts),
 	KUNIT_CASE(hs_test_client_sequence),
+	KUNIT_CASE(hs_test_client12_sequence),
 	KUNIT_CASE_PARAM(hs_test_tls12, hs_test_combo12_gen_params),
 	KUNIT_CASE(hs_test_tls12_downgrade),
 	KUNIT_CASE(hs_test_tls12_faults),
