@@ -79,8 +79,9 @@ struct socket;
  * @new_session: if not NULL, where a client leaves, after a TLS 1.2
  *	handshake, the session to resume later: a kmalloc()ed buffer the
  *	caller frees with kfree_sensitive(), for it holds the master
- *	secret; left NULL if the server gave neither a session ID nor a
- *	ticket (asked for when @new_session is set, RFC 5077)
+ *	secret; left NULL if the handshake or the hand-off to kTLS
+ *	failed, or if the server gave neither a session ID nor a ticket
+ *	(asked for when @new_session is set, RFC 5077)
  * @new_session_len: where to leave the bytes at *@new_session; must be
  *	set if @new_session is
  */

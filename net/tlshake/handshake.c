@@ -506,6 +506,12 @@ int tlshake_handshake(struct socket *sock, const struct tlshake_params *params,
 	if (!err)
 		err = tlshake_ktls_handoff(sock, hs->version,
 					   hs->suite->aead, &hs->tx, &hs->rx);
+	/* A failed hand-off leaves the caller nothing to free. */
+	if (err && params->new_session && *params->new_session) {
+		kfree_sensitive(*params->new_session);
+		*params->new_session = NULL;
+		*params->new_session_len = 0;
+	}
 out:
 	tlshake_hs_free(hs);
 	return tlshake_errno(err, result);
