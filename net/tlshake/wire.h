@@ -875,6 +875,8 @@ bool tlsw_build_certificate_request12(struct tlsw_wr *w, const u8 *cert_types,
 int tlsw_parse_new_session_ticket12(const u8 *buf, size_t len,
 				    struct tlsw_slice *ticket,
 				    enum tlsw_alert *alert);
+void tlsw_build_new_session_ticket12(struct tlsw_wr *w, u32 lifetime_hint,
+				     const u8 *ticket, size_t len);
 
 /* A TLS 1.2 session kept for resumption (wire_session.c) */
 
@@ -901,5 +903,68 @@ struct tlsw_session {
 int tlsw_parse_session(const u8 *buf, size_t len, struct tlsw_session *s);
 void tlsw_build_session(struct tlsw_wr *w, const struct tlsw_session *s);
 size_t tlsw_session_len(const struct tlsw_session *s);
+
+/* A TLS 1.2 server's session, kept in its cache or sealed in a ticket */
+
+#define TLSW_SESSION_DIGEST_LEN		32
+#define TLSW_TICKET_KEY_NAME_LEN	16
+#define TLSW_TICKET_IV_LEN		12
+#define TLSW_TICKET_TAG_LEN		16
+
+/* struct tlsw_server_session.flags */
+#define TLSW_SESSION_EMS		0x01
+#define TLSW_SESSION_PEER		0x02
+#define TLSW_SESSION_PEER_VERIFIED	0x04
+
+/**
+ * struct tlsw_server_session - what a TLS 1.2 server resumes a session with
+ * @cipher_suite: the session's cipher suite
+ * @flags: TLSW_SESSION_EMS if its master secret is the extended one (RFC
+ *	7627), TLSW_SESSION_PEER if the client sent a certificate,
+ *	TLSW_SESSION_PEER_VERIFIED if that certificate was verified
+ * @created: when the full handshake made it, in seconds of the server's
+ *	clock
+ * @master_secret: the master secret
+ * @context: a digest of the server's configuration that made it: it
+ *	resumes under that configuration alone
+ * @peer: the SHA-256 of the client's certificate chain, zero if none
+ *
+ * Its serialised form, the plaintext of a ticket, is a format byte (1),
+ * the protocol version (0x0303), the cipher suite, the flags, the 64-bit
+ * creation time, the master secret, the context and the peer digest.
+ */
+struct tlsw_server_session {
+	u16 cipher_suite;
+	u8 flags;
+	u64 created;
+	u8 master_secret[TLSW_MASTER_SECRET_LEN];
+	u8 context[TLSW_SESSION_DIGEST_LEN];
+	u8 peer[TLSW_SESSION_DIGEST_LEN];
+};
+
+#define TLSW_SERVER_SESSION_LEN	(1 + 2 + 2 + 1 + 8 + TLSW_MASTER_SECRET_LEN + \
+				 2 * TLSW_SESSION_DIGEST_LEN)
+
+/* RFC 5077 4, with an AEAD: key_name, nonce, the sealed state and tag. */
+#define TLSW_TICKET_LEN	(TLSW_TICKET_KEY_NAME_LEN + TLSW_TICKET_IV_LEN + \
+			 TLSW_SERVER_SESSION_LEN + TLSW_TICKET_TAG_LEN)
+
+/**
+ * struct tlsw_ticket - a session ticket of ours, its parts
+ * @key_name: the name of the key that sealed it
+ * @iv: the AEAD nonce
+ * @sealed: the session state encrypted, then the tag
+ */
+struct tlsw_ticket {
+	struct tlsw_slice key_name;
+	struct tlsw_slice iv;
+	struct tlsw_slice sealed;
+};
+
+int tlsw_parse_server_session(const u8 *buf, size_t len,
+			      struct tlsw_server_session *s);
+void tlsw_build_server_session(struct tlsw_wr *w,
+			       const struct tlsw_server_session *s);
+int tlsw_parse_ticket(const u8 *buf, size_t len, struct tlsw_ticket *t);
 
 #endif /* _NET_TLSHAKE_WIRE_H */

@@ -321,8 +321,8 @@ EXPORT_SYMBOL_IF_KUNIT(tlsw_build_server_hello_done);
  *	none after all (RFC 5077 3.3)
  * @alert: the alert to send on failure
  *
- * The ticket_lifetime_hint is read and left: tlshake keeps no session,
- * its caller does.
+ * The ticket_lifetime_hint is read and left: a tlshake client keeps no
+ * session, its caller does.
  *
  * Return: 0, or -EBADMSG (decode_error).
  */
@@ -340,6 +340,31 @@ int tlsw_parse_new_session_ticket12(const u8 *buf, size_t len,
 	return 0;
 }
 EXPORT_SYMBOL_IF_KUNIT(tlsw_parse_new_session_ticket12);
+
+/**
+ * tlsw_build_new_session_ticket12() - write a TLS 1.2 NewSessionTicket
+ * @w: the cursor
+ * @lifetime_hint: ticket_lifetime_hint, seconds (0: unspecified)
+ * @ticket: the ticket
+ * @len: its length, at most 65535
+ *
+ * RFC 5077 3.3.
+ */
+void tlsw_build_new_session_ticket12(struct tlsw_wr *w, u32 lifetime_hint,
+				     const u8 *ticket, size_t len)
+{
+	struct tlsw_wr_vec hs, v;
+
+	if (len > 0xffff)
+		tlsw_wr_fail(w, -EINVAL);
+	tlsw_build_hs_begin(w, TLSW_HS_NEW_SESSION_TICKET, &hs);
+	tlsw_wr_u32(w, lifetime_hint);
+	tlsw_wr_vec_begin(w, 2, &v);
+	tlsw_wr_bytes(w, ticket, len);
+	tlsw_wr_vec_end(w, &v);
+	tlsw_wr_vec_end(w, &hs);
+}
+EXPORT_SYMBOL_IF_KUNIT(tlsw_build_new_session_ticket12);
 
 /**
  * tlsw_build_certificate_request12() - write a TLS 1.2 CertificateRequest

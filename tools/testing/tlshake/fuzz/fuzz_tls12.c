@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Fuzz the TLS 1.2 message parsers of wire_tls12.c, and the parser of a
- * kept session (wire_session.c).  The first byte picks the message (see
+ * Fuzz the TLS 1.2 message parsers of wire_tls12.c, and the parsers of a
+ * kept session, a server's session state and a server's session ticket
+ * (wire_session.c).  The first byte picks the message (see
  * enum below), the rest is its body.  Whatever a parser
  * accepts points into the input, and what a builder can rebuild rebuilds
  * to the same bytes.
@@ -20,6 +21,8 @@ enum {
 	FUZZ_CKE_RSA,
 	FUZZ_NEW_SESSION_TICKET,
 	FUZZ_SESSION,
+	FUZZ_SERVER_SESSION,
+	FUZZ_TICKET,
 	FUZZ_NR_MESSAGES
 };
 
@@ -237,6 +240,36 @@ static void fuzz_session(const u8 *data, size_t size)
 	free(out);
 }
 
+static void fuzz_server_session(const u8 *data, size_t size)
+{
+	struct tlsw_server_session s;
+	u8 out[TLSW_SERVER_SESSION_LEN];
+	struct tlsw_wr w;
+
+	if (tlsw_parse_server_session(data, size, &s))
+		return;
+	FUZZ_ASSERT(size == TLSW_SERVER_SESSION_LEN);
+	tlsw_wr_init(&w, out, sizeof(out));
+	tlsw_build_server_session(&w, &s);
+	FUZZ_ASSERT(!tlsw_wr_error(&w));
+	FUZZ_ASSERT(w.len == size);
+	FUZZ_ASSERT(!memcmp(out, data, size));
+}
+
+static void fuzz_ticket(const u8 *data, size_t size)
+{
+	struct tlsw_ticket t;
+
+	if (tlsw_parse_ticket(data, size, &t))
+		return;
+	fuzz_check_slice(&t.key_name, data, size);
+	fuzz_check_slice(&t.iv, data, size);
+	fuzz_check_slice(&t.sealed, data, size);
+	FUZZ_ASSERT(t.key_name.data == data);
+	FUZZ_ASSERT(t.key_name.len + t.iv.len + t.sealed.len == size);
+	FUZZ_ASSERT(size == TLSW_TICKET_LEN);
+}
+
 int LLVMFuzzerTestOneInput(const u8 *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
@@ -278,6 +311,12 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 		break;
 	case FUZZ_SESSION:
 		fuzz_session(data + 1, size - 1);
+		break;
+	case FUZZ_SERVER_SESSION:
+		fuzz_server_session(data + 1, size - 1);
+		break;
+	case FUZZ_TICKET:
+		fuzz_ticket(data + 1, size - 1);
 		break;
 	}
 	return 0;

@@ -226,6 +226,12 @@ static void seed_tls12(void)
 		.cipher_suite = 0xc02b,
 		.master_secret = master,
 	};
+	struct tlsw_server_session server_session = {
+		.cipher_suite = 0xc02b,
+		.flags = TLSW_SESSION_EMS,
+		.created = 3600,
+	};
+	u8 ticket[TLSW_TICKET_LEN];
 	u8 buf[128];
 	struct tlsw_wr w;
 
@@ -245,6 +251,13 @@ static void seed_tls12(void)
 	tlsw_build_session(&w, &session);
 	FUZZ_ASSERT(!tlsw_wr_error(&w));
 	seed_tls12_one("session", 9, buf, w.len);
+
+	tlsw_wr_init(&w, buf, sizeof(buf));
+	tlsw_build_server_session(&w, &server_session);
+	FUZZ_ASSERT(!tlsw_wr_error(&w));
+	seed_tls12_one("server-session", 10, buf, w.len);
+	memset(ticket, 0x5a, sizeof(ticket));
+	seed_tls12_one("ticket", 11, ticket, sizeof(ticket));
 }
 
 int main(int argc, char **argv)
