@@ -11,6 +11,8 @@
 #include <net/tcp.h>
 
 #include "key_cache.h"
+#include "session_cache.h"
+#include "session_ticket.h"
 #include "tlshake.h"
 
 /* Sockets leave tlshake for the "tls" ULP.  That ULP autoloads only for
@@ -47,6 +49,8 @@ static void __exit tlshake_exit(void)
 {
 	tlshake_ulp_unregister();
 	tlshake_key_cache_flush();
+	tlshake_session_cache_flush(&tlshake_sessions);
+	tlshake_ticket_keys_flush(&tlshake_ticket_keys);
 }
 
 module_init(tlshake_init);
