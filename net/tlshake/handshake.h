@@ -100,11 +100,15 @@ const struct tlshake_suite *tlshake_suite_find(u16 id);
  * @new_ticket: the session ticket of a TLS 1.2 server's NewSessionTicket
  *	(kmalloc()ed), or NULL
  * @new_ticket_len: its length
+ * @srv_session: a TLS 1.2 server's session: its context digest from the
+ *	ClientHello on, the rest once resumed or once the client's Finished
+ *	of a full handshake is verified
  * @alpn: the agreed ALPN protocol
  * @alpn_len: its length, 0 for none
  * @cert_requested: a certificate was asked of the client
  * @resumed: the session was resumed: an abbreviated TLS 1.2 handshake
- * @ticket_expected: the TLS 1.2 server will send a NewSessionTicket
+ * @ticket_expected: the TLS 1.2 server will send a NewSessionTicket (a
+ *	client's: it said so; a server's: the client asked)
  * @hrr: a HelloRetryRequest was sent or received
  * @ccs_sent: our compatibility ChangeCipherSpec was sent
  * @tx: the application keys of what we send, for kTLS
@@ -150,6 +154,7 @@ struct tlshake_hs {
 	struct tlsw_session resume;
 	u8 *new_ticket;
 	u16 new_ticket_len;
+	struct tlsw_server_session srv_session;
 	u8 alpn[TLSHAKE_ALPN_MAX];
 	u8 alpn_len;
 

@@ -1914,6 +1914,158 @@ static void hs_test_server12_sequence(struct kunit *test)
 	}
 }
 
+/* Which of its session ID and ticket a client offers a session by. */
+enum hs_test_resume_by {
+	HS_TEST_BY_ID,
+	HS_TEST_BY_TICKET,
+};
+
+/* A full TLS 1.2 handshake that leaves the client's session in a
+ * kunit-managed buffer, rebuilt to offer it by ID or by ticket alone.
+ */
+static void hs_test_new_session(struct kunit *test,
+				enum hs_test_resume_by by, u8 **out,
+				unsigned int *out_len)
+{
+	struct hs_test *t = hs_test_open(test);
+	struct tlsw_session sess;
+	unsigned int len = 0;
+	struct tlsw_wr w;
+	u8 *buf = NULL;
+
+	t->client.params.max_version = TLSHAKE_TLS_1_2;
+	t->client.params.new_session = &buf;
+	t->client.params.new_session_len = &len;
+	hs_test_run(t);
+	KUNIT_ASSERT_EQ(test, t->client.err, 0);
+	KUNIT_ASSERT_EQ(test, t->server.err, 0);
+	KUNIT_EXPECT_FALSE(test, t->server.result.flags &
+			   TLSHAKE_RESULT_RESUMED);
+	hs_test_close(t);
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	KUNIT_ASSERT_EQ(test, tlsw_parse_session(buf, len, &sess), 0);
+	KUNIT_EXPECT_EQ(test, sess.session_id.len, TLSW_SESSION_ID_MAX);
+	KUNIT_EXPECT_EQ(test, sess.ticket.len, TLSW_TICKET_LEN);
+	if (by == HS_TEST_BY_ID)
+		sess.ticket.len = 0;
+	else
+		sess.session_id.len = 0;
+	*out_len = tlsw_session_len(&sess);
+	*out = kunit_kmalloc(test, *out_len, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, *out);
+	tlsw_wr_init(&w, *out, *out_len);
+	tlsw_build_session(&w, &sess);
+	kfree_sensitive(buf);
+	KUNIT_ASSERT_EQ(test, tlsw_wr_error(&w), 0);
+}
+
+static struct hs_test *hs_test_open_resume(struct kunit *test, const u8 *sess,
+					   unsigned int len)
+{
+	struct hs_test *t = hs_test_open(test);
+
+	t->client.params.max_version = TLSHAKE_TLS_1_2;
+	t->client.params.session = sess;
+	t->client.params.session_len = len;
+	return t;
+}
+
+/* The server's part of the abbreviated handshake (RFC 5246 7.3), by
+ * session ID from its cache and by ticket (RFC 5077): both ends say the
+ * session resumed, and kTLS carries data both ways.  Under another
+ * client-verification policy the session does not resume.
+ */
+static void hs_test_server12_resume(struct kunit *test)
+{
+	static const enum hs_test_resume_by bys[] = {
+		HS_TEST_BY_ID, HS_TEST_BY_TICKET,
+	};
+	unsigned int i, len;
+	struct hs_test *t;
+	u8 *sess;
+
+	for (i = 0; i < ARRAY_SIZE(bys); i++) {
+		hs_test_new_session(test, bys[i], &sess, &len);
+		t = hs_test_open_resume(test, sess, len);
+		hs_test_run(t);
+		KUNIT_ASSERT_EQ(test, t->client.err, 0);
+		KUNIT_ASSERT_EQ(test, t->server.err, 0);
+		KUNIT_EXPECT_TRUE_MSG(test, t->server.result.flags &
+				      TLSHAKE_RESULT_RESUMED, "by %u", i);
+		KUNIT_EXPECT_TRUE_MSG(test, t->client.result.flags &
+				      TLSHAKE_RESULT_RESUMED, "by %u", i);
+		KUNIT_EXPECT_EQ(test, t->server.result.version,
+				TLSHAKE_TLS_1_2);
+		KUNIT_EXPECT_EQ(test, t->server.result.cipher_suite,
+				TLSW_TLS_ECDHE_ECDSA_AES_128_GCM_SHA256);
+		KUNIT_EXPECT_EQ(test, t->server.result.group, 0);
+		hs_test_data_both_ways(test, t);
+		hs_test_close(t);
+
+		/* A server that now asks for client certificates. */
+		t = hs_test_open_resume(test, sess, len);
+		t->server.params.verify = TLSHAKE_VERIFY_REQUEST_CLIENT;
+		hs_test_run(t);
+		KUNIT_EXPECT_EQ(test, t->client.err, 0);
+		KUNIT_EXPECT_EQ(test, t->server.err, 0);
+		KUNIT_EXPECT_FALSE_MSG(test, t->server.result.flags &
+				       TLSHAKE_RESULT_RESUMED, "by %u", i);
+		KUNIT_EXPECT_NE(test, t->server.result.group, 0);
+		hs_test_close(t);
+	}
+}
+
+/* The client's Finished of a resumed handshake, changed to another type. */
+static void hs_test_retype_msg(bool server, u8 *msg, size_t len)
+{
+	if (!server && !hs_test_fault.done && msg[0] == TLSW_HS_FINISHED) {
+		msg[0] = TLSW_HS_CERTIFICATE;
+		hs_test_fault.done = true;
+	}
+}
+
+static const struct tlshake_tamper hs_test_retype_hooks = {
+	.msg = hs_test_retype_msg,
+};
+
+/* The client's Finished in a resumed handshake: one that does not
+ * verify is a decrypt_error, another message in its place an
+ * unexpected_message.  The client, whose Finished ends the handshake, is
+ * done by the time the alert comes: only the server's end is checked.
+ */
+static void hs_test_server12_resume_faults(struct kunit *test)
+{
+	static const struct {
+		const struct tlshake_tamper *hooks;
+		int err;
+		u8 alert;
+	} cases[] = {
+		{ &hs_test_fault_hooks, -EBADMSG, TLSW_ALERT_DECRYPT_ERROR },
+		{ &hs_test_retype_hooks, -EPROTO,
+		  TLSW_ALERT_UNEXPECTED_MESSAGE },
+	};
+	unsigned int i, len;
+	struct hs_test *t;
+	u8 *sess;
+
+	hs_test_new_session(test, HS_TEST_BY_ID, &sess, &len);
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		t = hs_test_open_resume(test, sess, len);
+		hs_test_fault.server = false;
+		hs_test_fault.msg_type = TLSW_HS_FINISHED;
+		hs_test_fault.record = false;
+		hs_test_fault.done = false;
+		WRITE_ONCE(tlshake_tamper, cases[i].hooks);
+		hs_test_run(t);
+		WRITE_ONCE(tlshake_tamper, NULL);
+		KUNIT_EXPECT_TRUE(test, hs_test_fault.done);
+		hs_test_expect_alert(test, &t->server, cases[i].err,
+				     TLSHAKE_ALERT_SENT, cases[i].alert,
+				     "server");
+		hs_test_close(t);
+	}
+}
+
 static struct kunit_case hs_test_cases[] = {
 	KUNIT_CASE(hs_test_params),
 	KUNIT_CASE_PARAM(hs_test_suites_groups, hs_test_combo_gen_params),
@@ -1934,6 +2086,8 @@ static struct kunit_case hs_test_cases[] = {
 	KUNIT_CASE(hs_test_tls12_faults),
 	KUNIT_CASE(hs_test_tls12_client_certificate),
 	KUNIT_CASE(hs_test_server12_sequence),
+	KUNIT_CASE(hs_test_server12_resume),
+	KUNIT_CASE(hs_test_server12_resume_faults),
 	KUNIT_CASE(hs_test_fragmented),
 	KUNIT_CASE(hs_test_peer_gone),
 	{}

@@ -9,6 +9,14 @@
  * certificate, ChangeCipherSpec and Finished; then our ChangeCipherSpec
  * and Finished.
  *
+ * A session the client offers by its session ID or by a ticket (RFC 5246
+ * 7.3, RFC 5077 3.4) is resumed if it may be: ServerHello, our
+ * NewSessionTicket if the client takes tickets, ChangeCipherSpec and
+ * Finished; then the client's ChangeCipherSpec and Finished.  A full
+ * handshake gives its session a fresh session ID and, if the client takes
+ * tickets, a NewSessionTicket before our ChangeCipherSpec; the session
+ * goes into the cache once the handshake is complete.
+ *
  * The server chooses by its own preference, as the TLS 1.3 server does:
  * the first of its cipher suites, groups and signature schemes that the
  * client offers.  Each message is taken in a state that expects it; any
@@ -18,8 +26,12 @@
 #include <linux/random.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/timekeeping.h>
+#include <crypto/sha2.h>
 
 #include "handshake.h"
+#include "session_cache.h"
+#include "session_ticket.h"
 #include "sig.h"
 
 /**
@@ -29,6 +41,8 @@
  * @TLSHAKE_S12_WAIT_CV: the client's CertificateVerify
  * @TLSHAKE_S12_WAIT_FINISHED: the client's Finished, after its
  *	ChangeCipherSpec
+ * @TLSHAKE_S12_WAIT_RESUMED_FINISHED: the same in a resumed session, our
+ *	Finished already sent
  * @TLSHAKE_S12_DONE: nothing: the handshake is complete
  */
 enum tlshake_server12_state {
@@ -36,6 +50,7 @@ enum tlshake_server12_state {
 	TLSHAKE_S12_WAIT_CKE,
 	TLSHAKE_S12_WAIT_CV,
 	TLSHAKE_S12_WAIT_FINISHED,
+	TLSHAKE_S12_WAIT_RESUMED_FINISHED,
 	TLSHAKE_S12_DONE,
 };
 
@@ -181,9 +196,11 @@ static int tlshake_server12_check_hello(struct tlshake_hs *hs,
 	return 0;
 }
 
-/* RFC 5246 7.4.1.3, with the answers RFC 7627 5.1, RFC 5746 3.6 and RFC
- * 8422 5.2 ask for.  We keep no sessions, so the session ID is empty.  A
- * server that could have negotiated TLS 1.3 says it was not asked to.
+/* RFC 5246 7.4.1.3, with the answers RFC 7627 5.1, RFC 5746 3.6, RFC
+ * 8422 5.2 and RFC 5077 3.2 ask for.  The session ID is the session's:
+ * fresh, or the client's echoed when resumed.  A resumed session
+ * acknowledges no server_name (RFC 6066 3).  A server that could have
+ * negotiated TLS 1.3 says it was not asked to.
  */
 static int tlshake_server12_hello(struct tlshake_hs *hs,
 				  const struct tlsw_client_hello *ch,
@@ -199,16 +216,18 @@ static int tlshake_server12_hello(struct tlshake_hs *hs,
 		tlsw_random_set_downgrade_marker(hs->random);
 
 	tlshake_rl_msg_begin(&hs->rl, &w);
-	tlsw_build_server_hello_begin(&w, &m, hs->random, NULL, 0,
-				      hs->suite->id);
+	tlsw_build_server_hello_begin(&w, &m, hs->random, hs->session_id,
+				      hs->session_id_len, hs->suite->id);
 	tlsw_build_ext_u8_list(&w, TLSW_EXT_RENEGOTIATION_INFO, NULL, 0);
 	tlsw_build_ext_empty(&w, TLSW_EXT_EXTENDED_MASTER_SECRET);
 	if (tlsw_exts_has(&ch->ext, TLSW_EXTB_EC_POINT_FORMATS))
 		tlsw_build_ext_u8_list(&w, TLSW_EXT_EC_POINT_FORMATS,
 				       point_formats,
 				       ARRAY_SIZE(point_formats));
-	if (sni)
+	if (sni && !hs->resumed)
 		tlsw_build_ext_empty(&w, TLSW_EXT_SERVER_NAME);
+	if (hs->ticket_expected)
+		tlsw_build_ext_empty(&w, TLSW_EXT_SESSION_TICKET);
 	if (hs->alpn_len) {
 		tlsw_slice_init(&name, hs->alpn, hs->alpn_len);
 		tlsw_build_ext_alpn(&w, &name, 1);
@@ -381,6 +400,138 @@ static int tlshake_server12_client_key_exchange(struct tlshake_hs *hs,
 	return err;
 }
 
+/* The clock of sessions: seconds since boot, which never goes back. */
+static u64 tlshake_server12_now(void)
+{
+	return ktime_get_boottime_seconds();
+}
+
+static void tlshake_server12_digest_part(struct sha256_state *st,
+					 const void *data, u32 len)
+{
+	__be32 be_len = cpu_to_be32(len);
+
+	sha256_update(st, (const u8 *)&be_len, sizeof(be_len));
+	if (len)
+		sha256_update(st, data, len);
+}
+
+/* What a session resumes under: our certificate chain, the name we
+ * answer to, and whether and against which anchors or pin we verify
+ * clients.
+ * Under another configuration it would resume with a certificate the
+ * client never saw, or a client identity checked by rules not ours.
+ */
+static void tlshake_server12_context(struct tlshake_hs *hs)
+{
+	const struct tlshake_params *p = hs->params;
+	u8 verify = p->verify;
+	struct sha256_state st;
+
+	sha256_init(&st);
+	tlshake_server12_digest_part(&st, p->cert_chain, p->cert_chain_len);
+	tlshake_server12_digest_part(&st, p->server_name, p->server_name ?
+				     strlen(p->server_name) : 0);
+	tlshake_server12_digest_part(&st, &verify, sizeof(verify));
+	tlshake_server12_digest_part(&st, hs->trust_anchors,
+				     hs->trust_anchors_len);
+	tlshake_server12_digest_part(&st, p->peer_pubkey_pin,
+				     p->peer_pubkey_pin ?
+				     SHA256_DIGEST_SIZE : 0);
+	sha256_final(&st, hs->srv_session.context);
+}
+
+/* The session the client offers, by ticket, else by session ID, if it
+ * may resume here: made under this configuration, within its lifetime,
+ * of a suite we allow and the client offers, with the extended master
+ * secret (RFC 7627 5.3; a ClientHello without it does not come this far,
+ * tlshake_server12_check_hello() aborts), and with a client certificate
+ * if we require one.  Anything else, a ticket that does not open
+ * included, is a full handshake.
+ *
+ * Return: the session's suite, its session in @hs->srv_session; or NULL.
+ */
+static const struct tlshake_suite *
+tlshake_server12_find_session(struct tlshake_hs *hs,
+			      const struct tlsw_client_hello *ch)
+{
+	const struct tlsw_slice *ticket = &ch->ext.session_ticket;
+	const u8 *context = hs->srv_session.context;
+	const struct tlshake_suite *suite = NULL;
+	u64 now = tlshake_server12_now();
+	struct tlsw_server_session s;
+	bool found = false;
+
+	if (hs->ticket_expected && ticket->len)
+		found = tlshake_ticket_open(&tlshake_ticket_keys, ticket->data,
+					    ticket->len, context, now, &s);
+	if (!found)
+		found = tlshake_session_cache_lookup(&tlshake_sessions,
+						     ch->session_id.data,
+						     ch->session_id.len,
+						     context, now, &s);
+	if (found)
+		suite = tlshake_suite_find(s.cipher_suite);
+	if (suite &&
+	    (suite->version != TLSW_VERSION_TLS12 ||
+	     !tlshake_hs_offers(hs->suites, hs->num_suites, suite->id) ||
+	     !tlsw_u16_list_has(&ch->cipher_suites, suite->id) ||
+	     !(s.flags & TLSW_SESSION_EMS) ||
+	     ((hs->params->verify & TLSHAKE_VERIFY_REQUIRE_CLIENT) &&
+	      !(s.flags & TLSW_SESSION_PEER))))
+		suite = NULL;
+	if (suite)
+		hs->srv_session = s;
+	memzero_explicit(&s, sizeof(s));
+	return suite;
+}
+
+/* The session of a full handshake, once the client's Finished proved
+ * that the client holds its master secret.
+ */
+static void tlshake_server12_new_session(struct tlshake_hs *hs)
+{
+	struct tlsw_server_session *s = &hs->srv_session;
+
+	s->cipher_suite = hs->suite->id;
+	s->flags = TLSW_SESSION_EMS;
+	if (hs->peer_chain) {
+		s->flags |= TLSW_SESSION_PEER;
+		sha256(hs->peer_chain, hs->peer_chain_len, s->peer);
+	}
+	if (hs->peer_verified)
+		s->flags |= TLSW_SESSION_PEER_VERIFIED;
+	s->created = tlshake_server12_now();
+	memcpy(s->master_secret, hs->ks.secret, TLSW_MASTER_SECRET_LEN);
+}
+
+/* RFC 5077 3.3: the session sealed for the client to keep, with the time
+ * it has left to resume as the lifetime hint.  Queued, to go out before
+ * our ChangeCipherSpec.
+ */
+static int tlshake_server12_new_session_ticket(struct tlshake_hs *hs)
+{
+	const struct tlsw_server_session *s = &hs->srv_session;
+	u64 now = tlshake_server12_now();
+	struct tlsw_wr w;
+	u8 *ticket;
+	int err;
+
+	ticket = kmalloc(TLSW_TICKET_LEN, GFP_KERNEL);
+	if (!ticket)
+		return -ENOMEM;
+	err = tlshake_ticket_seal(&tlshake_ticket_keys, s, now, ticket);
+	if (!err) {
+		tlshake_rl_msg_begin(&hs->rl, &w);
+		tlsw_build_new_session_ticket12(&w, tlshake_ticket_keys.lifetime -
+						(now - s->created), ticket,
+						TLSW_TICKET_LEN);
+		err = tlshake_hs_send(hs, &w);
+	}
+	kfree(ticket);
+	return err;
+}
+
 /* The client's Finished checked, ours goes out after our ChangeCipherSpec. */
 static int tlshake_server12_finished(struct tlshake_hs *hs,
 				     const struct tlsw_hs_msg *msg)
@@ -390,6 +541,10 @@ static int tlshake_server12_finished(struct tlshake_hs *hs,
 	err = tlshake_tls12_recv_finished(hs, msg);
 	if (!err)
 		err = tlshake_rl_read_done(&hs->rl);
+	if (!err)
+		tlshake_server12_new_session(hs);
+	if (!err && hs->ticket_expected)
+		err = tlshake_server12_new_session_ticket(hs);
 	if (!err)
 		err = tlshake_tls12_send_finished(hs);
 	if (!err)
@@ -428,10 +583,62 @@ static int tlshake_server12_step(struct tlshake_hs *hs,
 			break;
 		*state = TLSHAKE_S12_DONE;
 		return tlshake_server12_finished(hs, msg);
+	case TLSHAKE_S12_WAIT_RESUMED_FINISHED:
+		if (msg->type != TLSW_HS_FINISHED)
+			break;
+		*state = TLSHAKE_S12_DONE;
+		err = tlshake_tls12_recv_finished(hs, msg);
+		if (!err)
+			err = tlshake_rl_read_done(&hs->rl);
+		return err;
 	case TLSHAKE_S12_DONE:
 		break;
 	}
 	return tlshake_fail(hs, TLSW_ALERT_UNEXPECTED_MESSAGE);
+}
+
+/* The abbreviated handshake (RFC 5246 7.3): the session's master secret
+ * gives the keys; our Finished comes first, then the client's.  The
+ * ServerHello echoes the client's session ID, which RFC 5077 3.4 asks
+ * for a ticket as well.
+ */
+static int tlshake_server12_resume(struct tlshake_hs *hs,
+				   const struct tlsw_hs_msg *msg,
+				   const struct tlsw_client_hello *ch,
+				   const struct tlshake_suite *suite, bool sni)
+{
+	enum tlshake_server12_state state = TLSHAKE_S12_WAIT_RESUMED_FINISHED;
+	struct tlsw_hs_msg next;
+	int err;
+
+	hs->resumed = true;
+	hs->peer_verified = hs->srv_session.flags & TLSW_SESSION_PEER_VERIFIED;
+	err = tlshake_tls13_select_suite(hs, suite);
+	if (!err)
+		err = tlshake_hs_hash(hs, msg);
+	if (err)
+		return err;
+	memcpy(hs->peer_random, ch->random, TLSW_RANDOM_LEN);
+	memcpy(hs->ks.secret, hs->srv_session.master_secret,
+	       TLSW_MASTER_SECRET_LEN);
+	hs->session_id_len = ch->session_id.len;
+	memcpy(hs->session_id, ch->session_id.data, ch->session_id.len);
+
+	err = tlshake_server12_hello(hs, ch, sni);
+	if (!err)
+		err = tlshake_tls12_keys(hs);
+	if (!err && hs->ticket_expected)
+		err = tlshake_server12_new_session_ticket(hs);
+	if (!err)
+		err = tlshake_tls12_send_finished(hs);
+	if (!err)
+		err = tlshake_rl_flush(&hs->rl, false);
+	while (!err && state != TLSHAKE_S12_DONE) {
+		err = tlshake_hs_read(hs, &next);
+		if (!err)
+			err = tlshake_server12_step(hs, &next, &state);
+	}
+	return err;
 }
 
 /**
@@ -458,6 +665,16 @@ int tlshake_tls12_server(struct tlshake_hs *hs, const struct tlsw_hs_msg *msg,
 	err = tlshake_server12_check_hello(hs, ch);
 	if (err)
 		return err;
+	hs->ticket_expected = tlsw_exts_has(&ch->ext, TLSW_EXTB_SESSION_TICKET);
+	tlshake_server12_context(hs);
+	suite = tlshake_server12_find_session(hs, ch);
+	if (suite) {
+		err = tlshake_server12_resume(hs, msg, ch, suite, sni);
+		if (!err)
+			tlshake_tls12_ktls_keys(hs);
+		return err;
+	}
+
 	suite = tlshake_server12_choose_suite(hs, ch);
 	if (!suite)
 		return tlshake_fail(hs, TLSW_ALERT_HANDSHAKE_FAILURE);
@@ -471,6 +688,8 @@ int tlshake_tls12_server(struct tlshake_hs *hs, const struct tlsw_hs_msg *msg,
 	if (err)
 		return err;
 	memcpy(hs->peer_random, ch->random, TLSW_RANDOM_LEN);
+	hs->session_id_len = TLSW_SESSION_ID_MAX;
+	get_random_bytes(hs->session_id, hs->session_id_len);
 
 	err = tlshake_server12_flight(hs, ch, sni);
 	if (hs->cert_requested)
@@ -480,7 +699,10 @@ int tlshake_tls12_server(struct tlshake_hs *hs, const struct tlsw_hs_msg *msg,
 		if (!err)
 			err = tlshake_server12_step(hs, &next, &state);
 	}
-	if (!err)
-		tlshake_tls12_ktls_keys(hs);
-	return err;
+	if (err)
+		return err;
+	tlshake_tls12_ktls_keys(hs);
+	tlshake_session_cache_store(&tlshake_sessions, hs->session_id,
+				    &hs->srv_session);
+	return 0;
 }
