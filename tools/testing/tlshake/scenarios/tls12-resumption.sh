@@ -9,6 +9,12 @@
 # sends each line back reversed).  A session changed by a byte is refused by the kernel, and
 # one whose suite is not offered is not offered: a full handshake
 # follows.
+#
+# Then the tlshake server: openssl s_client saves the session of a full
+# handshake and resumes it, from the server's cache by session ID
+# (-no_ticket) and by ticket; the resumed handshake has no Certificate
+# (s_client -msg), both ends say it resumed, and the echo comes back
+# through kTLS.  gnutls-cli --resume does the same.
 
 . /tlshake/testing/lib/common.sh
 
@@ -96,3 +102,78 @@ client "another suite" again --sess-in sess \
 	--ciphers TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384
 wait_exit $server > /dev/null
 expect again.err '^Peer +: verified$' "another suite: a full handshake"
+
+# The tlshake server, --echo at TLS 1.2 for two connections, in the
+# background ($server), its report in serr.
+tool_server() {
+	next_port
+	tlshake server --cert "$pem" --key "$key" --echo --connections 2 \
+		--tls1.2 "127.0.0.1:$PORT" < /dev/null > sout 2> serr &
+	server=$!
+	wait_listen "$PORT"
+}
+
+# s_client OUT ARGS...: openssl s_client sending "hello", its -msg trace
+# and the echo in OUT.
+s_client() {
+	local out=$1
+
+	shift
+	rm -f "$out"
+	hello "$out" | openssl s_client -msg -CAfile "$pem" \
+		-servername localhost -connect "127.0.0.1:$PORT" -tls1_2 "$@" \
+		> "$out" 2> "$out.err" ||
+		{ cat "$out" "$out.err" serr; fail "s_client $*: failed"; }
+	expect "$out" '^hello$' "s_client $*: the echo"
+}
+
+# received FILE MESSAGE: how many handshake messages of this name s_client
+# -msg shows it received.
+received() {
+	grep -c "^<<< .*Handshake \[length [0-9a-f]*\], $2\$" "$1"
+}
+
+# server_resumed WHAT ARGS...: s_client's full handshake saving its
+# session, then one resuming it.
+server_resumed() {
+	local what=$1
+
+	shift
+	tool_server
+	ktls_mark
+	s_client full -sess_out ssess "$@"
+	ktls_check "server, $what: full"
+	ktls_mark
+	s_client again -sess_in ssess "$@"
+	wait_exit $server || { cat serr; fail "server, $what: server failed"; }
+	ktls_check "server, $what: resumed"
+	expect full '^New, TLSv1\.2' "server, $what: full"
+	expect again '^Reused, TLSv1\.2' "server, $what: resumed"
+	if [ "$(received full Certificate)" != 1 ] ||
+		[ "$(received again Certificate)" != 0 ] ||
+		[ "$(received again ServerHello)" != 1 ]; then
+		fail "server, $what: $(received again Certificate) Certificates in the resumed handshake"
+	fi
+	[ "$(grep -c '^Resumed *: yes$' serr)" = 1 ] ||
+		{ cat serr; fail "server, $what: the server did not report one resumption"; }
+}
+
+server_resumed "session ID" -no_ticket
+[ "$(received again NewSessionTicket)" = 0 ] ||
+	fail "server, session ID: a ticket unasked for"
+server_resumed "ticket"
+[ "$(received full NewSessionTicket)" = 1 ] ||
+	fail "server, ticket: no NewSessionTicket"
+
+# gnutls-cli --resume: a full handshake, then one resuming it, then data.
+tool_server
+ktls_mark
+hello gcli | gnutls-cli --resume --logfile gerr --x509cafile "$pem" \
+	--priority NORMAL:-VERS-ALL:+VERS-TLS1.2 -p "$PORT" localhost \
+	> gcli || { cat gerr serr; fail "gnutls-cli --resume: failed"; }
+wait_exit $server || { cat serr; fail "gnutls-cli --resume: server failed"; }
+expect gcli '^hello$' "gnutls-cli --resume: the echo"
+expect gerr 'This is a resumed session' "gnutls-cli --resume"
+[ "$(grep -c '^Resumed *: yes$' serr)" = 1 ] ||
+	{ cat serr; fail "gnutls-cli --resume: the server did not report one resumption"; }
+ktls_check "gnutls-cli --resume"
