@@ -11,12 +11,6 @@
 
 #include "bignum.h"
 
-/* All ones if @x is zero, else zero. */
-static inline u64 bn_zero_mask(u64 x)
-{
-	return ((x | (0 - x)) >> 63) - 1;
-}
-
 /**
  * bn_from_bytes() - read a big-endian byte string
  * @r: the integer, @nlimbs limbs

@@ -34,6 +34,12 @@ struct bn_mont {
 	u64 rr[BN_MAX_LIMBS];
 };
 
+/* All ones if @x is zero, else zero, without a branch. */
+static inline u64 bn_zero_mask(u64 x)
+{
+	return ((x | (0 - x)) >> 63) - 1;
+}
+
 void bn_from_bytes(u64 *r, unsigned int nlimbs, const u8 *in, size_t len);
 void bn_to_bytes(u8 *out, size_t len, const u64 *a, unsigned int nlimbs);
 unsigned int bn_limbs(const u8 *in, size_t len);

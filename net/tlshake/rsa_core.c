@@ -184,6 +184,7 @@ int rsa_core_public(const struct rsa_core_pub *key, u8 *out, const u8 *in)
 	bn_to_bytes(out, key->k, x, nl);
 	return 0;
 }
+EXPORT_SYMBOL_IF_KUNIT(rsa_core_public);
 
 /* @r = c^d mod n by the CRT, for @c below n; constant time */
 static void rsa_core_crt(const struct rsa_core_priv *key, u64 *r,
@@ -280,3 +281,47 @@ out:
 	return err;
 }
 EXPORT_SYMBOL_IF_KUNIT(rsa_core_private);
+
+/**
+ * rsa_core_tls_pms_decode() - take the premaster secret out of an
+ * RSAES-PKCS1-v1_5 block, in constant time
+ * @em: the decrypted block, 0x00 0x02 PS 0x00 M in a valid one
+ * @k: its length, the modulus's
+ * @pms: in, a random substitute; out, M if the block is valid, else
+ *	the substitute unchanged
+ * @len: the length M must have, at least 2
+ * @version: the two bytes M must start with, ClientHello.client_version
+ *
+ * RFC 5246 7.4.7.1: whether the padding was valid must show neither in
+ * time nor in what follows, or the server is a padding oracle
+ * (Bleichenbacher 1998, ROBOT 2017).  With M's length fixed, every check
+ * reads the same bytes whatever their values: 0x00 0x02, PS of at least
+ * eight bytes none zero, the separator where M of @len bytes leaves it,
+ * and the version; the outcome is a mask that selects M or the substitute
+ * byte by byte.  A bad block then makes a premaster secret the client
+ * does not know, and the handshake fails at Finished as any other would.
+ *
+ * Return: 0 whatever the block holds; -EINVAL if @k and @len leave no
+ * room for eight bytes of padding, which depends on no secret.
+ */
+int rsa_core_tls_pms_decode(const u8 *em, size_t k, u8 *pms, size_t len,
+			    u16 version)
+{
+	size_t sep, i;
+	u64 good, b;
+
+	if (len < 2 || k < len + 11)
+		return -EINVAL;
+	sep = k - len - 1;
+	good = bn_zero_mask(em[0]) & bn_zero_mask(em[1] ^ 0x02);
+	for (i = 2; i < sep; i++)
+		good &= ~bn_zero_mask(em[i]);
+	good &= bn_zero_mask(em[sep]);
+	good &= bn_zero_mask(get_unaligned_be16(em + sep + 1) ^ version);
+	for (i = 0; i < len; i++) {
+		b = em[sep + 1 + i];
+		pms[i] = (u8)((b & good) | (pms[i] & ~good));
+	}
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(rsa_core_tls_pms_decode);

@@ -3,7 +3,9 @@
  * The RSA primitive (RFC 8017, 5.1 and 5.2: RSAEP/RSAVP1 and
  * RSADP/RSASP1) for 2048 to 4096-bit keys, in pure C: the public
  * operation, and the private one with CRT, base blinding and a check of
- * the result against the public key.  Padding is the caller's.
+ * the result against the public key.  Padding is the caller's, but
+ * for the one decoding that must run in constant time: TLS 1.2's
+ * premaster secret, RFC 5246 7.4.7.1.
  */
 #ifndef _NET_TLSHAKE_RSA_CORE_H
 #define _NET_TLSHAKE_RSA_CORE_H
@@ -88,5 +90,7 @@ int rsa_core_priv_init(struct rsa_core_priv *key, const u8 *n, size_t n_len,
 int rsa_core_public(const struct rsa_core_pub *key, u8 *out, const u8 *in);
 int rsa_core_private(const struct rsa_core_priv *key, u8 *out, const u8 *in,
 		     const u8 *random, struct rsa_core_ws *ws);
+int rsa_core_tls_pms_decode(const u8 *em, size_t k, u8 *pms, size_t len,
+			    u16 version);
 
 #endif /* _NET_TLSHAKE_RSA_CORE_H */

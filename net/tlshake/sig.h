@@ -55,10 +55,16 @@ void tlshake_privkey_free(struct tlshake_privkey *key);
 enum tlshake_key_type tlshake_privkey_type(const struct tlshake_privkey *key);
 enum tlshake_key_type tlshake_pubkey_type(const struct tlshake_pubkey *key);
 
-/* RSA encryption, for TLS 1.2's RSA key transport (sig_rsa.c) */
+/* RSA encryption and decryption, for TLS 1.2's RSA key transport
+ * (sig_rsa.c); the premaster secret is 48 bytes (RFC 5246 7.4.7.1).
+ */
+#define TLSHAKE_RSA_PMS_LEN	48
+
 int tlshake_rsa_encrypt_pkcs1(const struct tlshake_pubkey *key,
 			      const u8 *msg, size_t len, u8 *out,
 			      size_t *out_len);
+int tlshake_rsa_decrypt_pms(const struct tlshake_privkey *key, const u8 *ct,
+			    size_t ct_len, u8 *pms, u16 version);
 
 unsigned int tlshake_sig_digest_len(u16 scheme);
 bool tlshake_sig_key_fits(const struct tlshake_pubkey *key, u16 scheme);

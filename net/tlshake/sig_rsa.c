@@ -406,7 +406,21 @@ EXPORT_SYMBOL_IF_KUNIT(tlshake_rsa_encrypt_pkcs1);
 /* Blinding factors that cannot be inverted come once in about 2^1000
  * draws; more than a few in a row mean the random bytes are broken.
  */
-#define RSA_SIGN_TRIES	4
+#define RSA_PRIVATE_TRIES	4
+
+/* The private operation on @in, blinded with fresh random bytes at @rnd. */
+static int rsa_private(const struct tlshake_privkey *key, u8 *out,
+		       const u8 *in, u8 *rnd, struct rsa_core_ws *ws)
+{
+	unsigned int i = 0;
+	int err;
+
+	do {
+		get_random_bytes(rnd, RSA_CORE_RANDOM(key->rsa.pub.k));
+		err = rsa_core_private(&key->rsa, out, in, rnd, ws);
+	} while (err == -EAGAIN && ++i < RSA_PRIVATE_TRIES);
+	return err;
+}
 
 /**
  * tlshake_rsa_sign() - make an RSA signature (RFC 8017, 8.1.1, 8.2.1)
@@ -426,7 +440,6 @@ int tlshake_rsa_sign(const struct tlshake_privkey *key,
 {
 	size_t k = key->rsa.pub.k;
 	struct rsa_core_ws *ws;
-	unsigned int i;
 	u8 *em, *rnd;
 	int err;
 
@@ -443,11 +456,7 @@ int tlshake_rsa_sign(const struct tlshake_privkey *key,
 			 rsa_pkcs1_encode(alg, digest, em, k);
 	if (err)
 		goto out;
-	i = 0;
-	do {
-		get_random_bytes(rnd, RSA_CORE_RANDOM(k));
-		err = rsa_core_private(&key->rsa, sig, em, rnd, ws);
-	} while (err == -EAGAIN && ++i < RSA_SIGN_TRIES);
+	err = rsa_private(key, sig, em, rnd, ws);
 	if (!err)
 		*sig_len = k;
 out:
@@ -455,3 +464,58 @@ out:
 	kfree_sensitive(em);
 	return err;
 }
+
+/**
+ * tlshake_rsa_decrypt_pms() - recover TLS 1.2's RSA premaster secret
+ * @key: the server's private key
+ * @ct: EncryptedPreMasterSecret
+ * @ct_len: its length
+ * @pms: where to write the premaster secret, %TLSHAKE_RSA_PMS_LEN bytes
+ * @version: ClientHello.client_version, which the secret must start with
+ *
+ * RFC 5246 7.4.7.1: a random premaster secret is made first and kept
+ * whenever the block is not PKCS #1 v1.5 padding of a 48-byte secret of
+ * @version (rsa_core_tls_pms_decode()), nor a ciphertext below the
+ * modulus: the caller carries on either way, and a client that did not
+ * know the secret fails at Finished, without learning which it was.
+ *
+ * Return: 0 with @pms set; -EBADMSG if @ct is not as long as the modulus
+ * (public, a decode_error); -EINVAL for a key that is not RSA; -EIO for a
+ * fault in the private operation; or another negative errno.
+ */
+int tlshake_rsa_decrypt_pms(const struct tlshake_privkey *key, const u8 *ct,
+			    size_t ct_len, u8 *pms, u16 version)
+{
+	struct rsa_core_ws *ws;
+	size_t k;
+	u8 *em;
+	int err;
+
+	if (key->type != TLSHAKE_KEY_RSA)
+		return -EINVAL;
+	k = key->rsa.pub.k;
+	if (ct_len != k)
+		return -EBADMSG;
+	get_random_bytes(pms, TLSHAKE_RSA_PMS_LEN);
+
+	em = kmalloc(k + RSA_CORE_RANDOM(k), GFP_KERNEL);
+	ws = kmalloc(sizeof(*ws), GFP_KERNEL);
+	if (!em || !ws) {
+		err = -ENOMEM;
+		goto out;
+	}
+	/* A ciphertext not below n is public: it leaves the random secret. */
+	err = rsa_private(key, em, ct, em + k, ws);
+	if (err == -EINVAL) {
+		err = 0;
+		goto out;
+	}
+	if (!err)
+		err = rsa_core_tls_pms_decode(em, k, pms, TLSHAKE_RSA_PMS_LEN,
+					      version);
+out:
+	kfree_sensitive(ws);
+	kfree_sensitive(em);
+	return err;
+}
+EXPORT_SYMBOL_IF_KUNIT(tlshake_rsa_decrypt_pms);

@@ -18,6 +18,8 @@
 #include <linux/random.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
+#include <linux/tlshake.h>
+#include <asm/unaligned.h>
 
 #include "der.h"
 #include "rsa_core.h"
@@ -1467,6 +1469,137 @@ static void sig_rsa_encrypt(struct kunit *test)
 	tlshake_privkey_free(priv);
 }
 
+/* The ways an RSA premaster secret block can be bad (RFC 5246 7.4.7.1),
+ * each made from a valid 256-byte block: 0x00 0x02, 205 bytes of PS, 0x00,
+ * 0x03 0x03 and 46 bytes.
+ */
+enum sig_pms_fault {
+	SIG_PMS_VALID,
+	SIG_PMS_FIRST_BYTE,
+	SIG_PMS_BLOCK_TYPE,
+	SIG_PMS_SHORT_PADDING,
+	SIG_PMS_NO_SEPARATOR,
+	SIG_PMS_SHORT_SECRET,
+	SIG_PMS_LONG_SECRET,
+	SIG_PMS_VERSION,
+	SIG_PMS_OLD_VERSION,
+};
+
+static const char *const sig_pms_fault_names[] = {
+	"valid", "first byte", "block type", "seven bytes of padding",
+	"no separator", "47-byte secret", "49-byte secret", "version",
+	"the version's second byte",
+};
+
+static void sig_pms_block(u8 *em, size_t k, enum sig_pms_fault fault)
+{
+	size_t sep = k - TLSHAKE_RSA_PMS_LEN - 1, i;
+
+	em[0] = 0x00;
+	em[1] = 0x02;
+	for (i = 2; i < sep; i++)
+		em[i] = i % 255 + 1;
+	em[sep] = 0x00;
+	put_unaligned_be16(TLSHAKE_TLS_1_2, em + sep + 1);
+	for (i = sep + 3; i < k; i++)
+		em[i] = i;
+
+	switch (fault) {
+	case SIG_PMS_VALID:
+		break;
+	case SIG_PMS_FIRST_BYTE:
+		em[0] = 0x01;
+		break;
+	case SIG_PMS_BLOCK_TYPE:
+		em[1] = 0x01;
+		break;
+	case SIG_PMS_SHORT_PADDING:
+		em[2 + 7] = 0x00;
+		break;
+	case SIG_PMS_NO_SEPARATOR:
+		em[sep] = 0x5a;
+		break;
+	case SIG_PMS_SHORT_SECRET:
+		em[sep] = 0x5a;
+		em[sep + 1] = 0x00;
+		break;
+	case SIG_PMS_LONG_SECRET:
+		em[sep - 1] = 0x00;
+		break;
+	case SIG_PMS_VERSION:
+		put_unaligned_be16(TLSHAKE_TLS_1_3, em + sep + 1);
+		break;
+	case SIG_PMS_OLD_VERSION:
+		em[sep + 2] = 0x01;
+		break;
+	}
+}
+
+/* The premaster secret of RSA key transport: a valid block gives its 48
+ * bytes; every bad one, through the constant-time decoding and through
+ * the whole decryption, gives the random substitute and the same return,
+ * so that neither can tell the client which check failed.  Only the
+ * ciphertext's length, which is public, is an error.
+ */
+static void sig_rsa_decrypt_pms(struct kunit *test)
+{
+	u8 pms[TLSHAKE_RSA_PMS_LEN], r[TLSHAKE_RSA_PMS_LEN], *em, *ct;
+	size_t k = 256, sep = k - TLSHAKE_RSA_PMS_LEN - 1;
+	struct tlshake_privkey *priv;
+	unsigned int f;
+
+	em = kunit_kzalloc(test, k, GFP_KERNEL);
+	ct = kunit_kzalloc(test, k, GFP_KERNEL);
+	KUNIT_ASSERT_TRUE(test, em && ct);
+	priv = tlshake_privkey_new_rsa(sig_test_rsa2048_priv,
+				       sizeof(sig_test_rsa2048_priv));
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, priv);
+	KUNIT_ASSERT_EQ(test, priv->rsa.pub.k, k);
+	get_random_bytes(r, sizeof(r));
+
+	for (f = SIG_PMS_VALID; f <= SIG_PMS_OLD_VERSION; f++) {
+		const char *name = sig_pms_fault_names[f];
+		const u8 *expect = f == SIG_PMS_VALID ? em + sep + 1 : r;
+
+		sig_pms_block(em, k, f);
+		memcpy(pms, r, sizeof(pms));
+		KUNIT_EXPECT_EQ_MSG(test,
+				    rsa_core_tls_pms_decode(em, k, pms,
+							    sizeof(pms),
+							    TLSHAKE_TLS_1_2),
+				    0, "%s", name);
+		KUNIT_EXPECT_EQ_MSG(test, memcmp(pms, expect, sizeof(pms)), 0,
+				    "%s", name);
+
+		KUNIT_ASSERT_EQ(test, rsa_core_public(&priv->rsa.pub, ct, em),
+				0);
+		memset(pms, 0, sizeof(pms));
+		KUNIT_EXPECT_EQ_MSG(test,
+				    tlshake_rsa_decrypt_pms(priv, ct, k, pms,
+							    TLSHAKE_TLS_1_2),
+				    0, "%s: decrypted", name);
+		KUNIT_EXPECT_EQ_MSG(test,
+				    !memcmp(pms, em + sep + 1, sizeof(pms)),
+				    f == SIG_PMS_VALID, "%s: decrypted", name);
+	}
+
+	/* A ciphertext not below n is public, but no different. */
+	memset(ct, 0xff, k);
+	KUNIT_EXPECT_EQ(test, tlshake_rsa_decrypt_pms(priv, ct, k, pms,
+						      TLSHAKE_TLS_1_2), 0);
+	KUNIT_EXPECT_EQ(test, tlshake_rsa_decrypt_pms(priv, ct, k - 1, pms,
+						      TLSHAKE_TLS_1_2),
+			-EBADMSG);
+	KUNIT_EXPECT_EQ(test, tlshake_rsa_decrypt_pms(priv, ct, 0, pms,
+						      TLSHAKE_TLS_1_2),
+			-EBADMSG);
+	/* No room for eight bytes of padding: the caller's mistake. */
+	KUNIT_EXPECT_EQ(test, rsa_core_tls_pms_decode(em, 58, pms, sizeof(pms),
+						      TLSHAKE_TLS_1_2),
+			-EINVAL);
+	tlshake_privkey_free(priv);
+}
+
 /* What a key constructor returns: its error, or 0 (the key is freed). */
 static long sig_ec_pub(enum tlshake_key_type type, const u8 *point,
 		       size_t len)
@@ -1607,6 +1740,7 @@ static struct kunit_case sig_cases[] = {
 	KUNIT_CASE(sig_scheme_fit),
 	KUNIT_CASE(sig_tls12_schemes),
 	KUNIT_CASE(sig_rsa_encrypt),
+	KUNIT_CASE(sig_rsa_decrypt_pms),
 	KUNIT_CASE(sig_ec_keys),
 	KUNIT_CASE(sig_rsa_keys),
 	{}

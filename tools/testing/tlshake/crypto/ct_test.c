@@ -6,7 +6,8 @@
  * branch and every memory address that depends on them.  What the code
  * may reveal it marks with tlshake_declassify(), which ctgrind.h turns
  * into a client request for these objects.  Checked: P-256 key generation,
- * ECDH, ECDSA signing; RSA private key loading and the private operation.
+ * ECDH, ECDSA signing; RSA private key loading and the private operation;
+ * the decoding of TLS 1.2's RSA premaster secret, valid block or not.
  *
  *   valgrind ct_test KEY.pem...  ITERS (default 24) rounds of each, the
  *                                RSA ones with each private key given
@@ -241,6 +242,60 @@ static void ct_rsa(const char *path, unsigned long iters)
 	EVP_PKEY_free(pkey);
 }
 
+/* RFC 5246 7.4.7.1: whether a decrypted block holds a premaster secret
+ * must not show, so the block and the substitute are secret, and blocks
+ * valid and not (each check failing in turn) go through the decoding.
+ */
+static void ct_rsa_pms(unsigned long iters)
+{
+	u8 em[256], pms[48], r[48], want[48];
+	size_t k = sizeof(em), sep = k - 49, i;
+	unsigned long it;
+	int err;
+
+	for (it = 0; it < iters; it++) {
+		em[0] = 0x00;
+		em[1] = 0x02;
+		rng_bytes(em + 2, k - 2);
+		for (i = 2; i < sep; i++)
+			em[i] |= !em[i];
+		em[sep] = 0x00;
+		em[sep + 1] = 0x03;
+		em[sep + 2] = 0x03;
+		switch (it % 6) {
+		case 1:
+			em[1] = 0x01;
+			break;
+		case 2:
+			em[2 + 7] = 0x00;
+			break;
+		case 3:
+			em[sep] = 0x01;
+			break;
+		case 4:
+			em[sep + 2] = 0x01;
+			break;
+		case 5:
+			em[0] = 0x01;
+			break;
+		}
+		rng_bytes(r, sizeof(r));
+		memcpy(want, it % 6 ? r : em + sep + 1, sizeof(want));
+		memcpy(pms, r, sizeof(pms));
+		ct_secret(em, k);
+		ct_secret(pms, sizeof(pms));
+		err = rsa_core_tls_pms_decode(em, k, pms, sizeof(pms), 0x0303);
+		CHECK(ct_tainted(pms, sizeof(pms)),
+		      "RSA premaster secret: the block does not reach it");
+		ct_public(pms, sizeof(pms));
+		ct_public(em, k);
+		ct_account("RSA premaster secret decoding");
+		CHECK(!err && !memcmp(pms, want, sizeof(pms)),
+		      "RSA premaster secret decoding, case %lu: %d", it % 6,
+		      err);
+	}
+}
+
 /* A table look-up and a branch on a secret, which memcheck must report. */
 static int ct_canary(void)
 {
@@ -279,6 +334,7 @@ int main(int argc, char **argv)
 	       iters);
 	ct_errors = VALGRIND_COUNT_ERRORS;
 	ct_p256(iters);
+	ct_rsa_pms(iters);
 	for (i = 1; i < argc; i++)
 		ct_rsa(argv[i], iters / 8 ? iters / 8 : 1);
 	return test_done("ct_test");

@@ -3,13 +3,16 @@
  * tlshake's RSA primitive against OpenSSL's libcrypto: the public and the
  * private operation on random and edge-case inputs for 2048, 3072 and
  * 4096-bit keys (e = 65537 and e = 3), the consistency checks of key
- * loading, the fault check of the private operation, and the public
- * operation on the signatures of the Wycheproof RSA vectors.
+ * loading, the fault check of the private operation, the public
+ * operation on the signatures of the Wycheproof RSA vectors, and the
+ * decoding of TLS 1.2's RSA premaster secret against OpenSSL's
+ * RSA_padding_check_PKCS1_type_2().
  *
  *   rsa_test            ITERS / 20 (default 200) inputs per key
  *   SEED=... rsa_test   replay a run (the keys are new each time)
  */
 #include <openssl/core_names.h>
+#include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/rsa.h>
 #include <openssl/x509.h>
@@ -293,6 +296,88 @@ static void wp_public(int tc_id, const u8 *der, unsigned int der_len,
 				  vectors[i_].sig_len);			\
 	} while (0)
 
+/* A block near enough to a valid premaster secret's to test each check:
+ * valid, then spoiled in one place or many.
+ */
+static void pms_block(u8 *em, size_t k)
+{
+	size_t sep = k - 49, i;
+
+	em[0] = 0x00;
+	em[1] = 0x02;
+	rng_bytes(em + 2, sep - 2);
+	for (i = 2; i < sep; i++)
+		em[i] |= !em[i];
+	em[sep] = 0x00;
+	em[sep + 1] = 0x03;
+	em[sep + 2] = 0x03;
+	rng_bytes(em + sep + 3, k - sep - 3);
+
+	switch (rng_next() % 8) {
+	case 0:
+		break;
+	case 1:
+		em[rng_next() % 2] ^= (u8)(1 << (rng_next() % 8));
+		break;
+	case 2:
+		/* A zero somewhere in PS or the separator moved: M's length */
+		em[2 + rng_next() % (sep - 2)] = 0x00;
+		break;
+	case 3:
+		em[sep] = (u8)(rng_next() | 1);
+		if (rng_next() & 1)
+			em[sep + 1 + rng_next() % 48] = 0x00;
+		break;
+	case 4:
+		em[sep + 1 + rng_next() % 2] ^= (u8)(1 << (rng_next() % 8));
+		break;
+	default:
+		rng_bytes_edgy(em, k);
+		if (rng_next() & 1) {
+			em[0] = 0x00;
+			em[1] = 0x02;
+		}
+		break;
+	}
+}
+
+/* Ours takes M where OpenSSL finds a 48-byte message of version 0x0303,
+ * and leaves the substitute everywhere else.
+ */
+static void check_pms_decode(unsigned long iters)
+{
+	static const size_t sizes[] = { 256, 384, 512 };
+	u8 em[512], msg[512], pms[48], r[48];
+	unsigned long i, valid = 0;
+	size_t k;
+	int len;
+
+	for (i = 0; i < iters; i++) {
+		k = sizes[i % ARRAY_SIZE(sizes)];
+		pms_block(em, k);
+		rng_bytes(r, sizeof(r));
+		memcpy(pms, r, sizeof(pms));
+		CHECK(!rsa_core_tls_pms_decode(em, k, pms, sizeof(pms), 0x0303),
+		      "premaster secret decoding: an error");
+		len = RSA_padding_check_PKCS1_type_2(msg, sizeof(msg), em, k, k);
+		ERR_clear_error();
+		if (len == 48 && msg[0] == 0x03 && msg[1] == 0x03) {
+			valid++;
+			CHECK(!memcmp(pms, msg, 48),
+			      "premaster secret decoding: valid block %lu refused",
+			      i);
+		} else {
+			CHECK(!memcmp(pms, r, 48),
+			      "premaster secret decoding: bad block %lu taken (%d)",
+			      i, len);
+		}
+	}
+	CHECK(valid && valid < iters,
+	      "premaster secret decoding: %lu valid of %lu", valid, iters);
+	CHECK(rsa_core_tls_pms_decode(em, 58, pms, 48, 0x0303) == -EINVAL,
+	      "premaster secret decoding: no room for padding taken");
+}
+
 int main(void)
 {
 	static const struct {
@@ -317,6 +402,7 @@ int main(void)
 	wp_run(rsa_pss_2048_vectors);
 	wp_run(rsa_pss_3072_vectors);
 	wp_run(rsa_pss_4096_vectors);
+	check_pms_decode(iters);
 
 	for (i = 0; i < ARRAY_SIZE(sizes); i++) {
 		for (j = 0; j < sizes[i].keys; j++) {
