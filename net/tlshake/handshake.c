@@ -171,11 +171,11 @@ static int tlshake_params_check(const struct tlshake_params *p)
 	return 0;
 }
 
-/* A client offers DHE only with a finite-field group to do it in: an RFC
- * 7919 server picks one of those, and tlshake takes no other (see
- * tls12_client.c).  RSA key transport, which has no forward secrecy, is
- * offered only when configured (it is not a default).  The server
- * exchanges keys by ECDHE only.
+/* DHE only with a finite-field group to do it in: an RFC 7919 server
+ * picks one of those, and tlshake takes no other (see tls12_client.c);
+ * our server has its groups to choose from (see tls12_server.c).  RSA key
+ * transport, which has no forward secrecy, is offered or accepted only
+ * when configured (it is not a default).
  */
 static void tlshake_hs_config_kx(struct tlshake_hs *hs)
 {
@@ -187,8 +187,7 @@ static void tlshake_hs_config_kx(struct tlshake_hs *hs)
 		ffdhe |= tlshake_kex_is_ffdhe(hs->groups[i]);
 	for (i = 0; i < hs->num_suites; i++) {
 		suite = tlshake_suite_find(hs->suites[i]);
-		if (suite->kx == TLSW_KX_ECDHE ||
-		    (!hs->server && (suite->kx == TLSW_KX_RSA || ffdhe)))
+		if (suite->kx != TLSW_KX_DHE || ffdhe)
 			hs->suites[n++] = suite->id;
 	}
 	hs->num_suites = n;

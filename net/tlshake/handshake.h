@@ -62,6 +62,8 @@ const struct tlshake_suite *tlshake_suite_find(u16 id);
  * @min_version: the lowest protocol version we accept
  * @max_version: the highest we offer or accept
  * @version: the negotiated version
+ * @client_version: a TLS 1.2 server's ClientHello.legacy_version, which
+ *	an RSA premaster secret starts with
  * @suites: the cipher suites we offer or accept, in preference order
  * @num_suites: entries in @suites
  * @groups: the groups we offer or accept, in preference order
@@ -120,6 +122,7 @@ struct tlshake_hs {
 	u16 min_version;
 	u16 max_version;
 	u16 version;
+	u16 client_version;
 
 	u16 suites[TLSHAKE_LIST_MAX];
 	unsigned int num_suites;

@@ -28,6 +28,7 @@
 #include <net/tlshake.h>
 #include <asm/unaligned.h>
 
+#include "kex.h"
 #include "record.h"
 #include "wire.h"
 #include "test_creds.h"
@@ -861,6 +862,7 @@ static void hs_test_read_alert(struct kunit *test, struct socket *sock,
  * @reneg_len: bytes of renegotiated_connection (@tls12)
  * @no_cert_curve: leave secp256r1, the curve of the server's certificate,
  *	out of supported_groups (@tls12, which otherwise adds it)
+ * @rsa_pss: offer rsa_pss_rsae_sha256 too in signature_algorithms
  */
 struct hs_test_hello {
 	u16 suite;
@@ -882,6 +884,7 @@ struct hs_test_hello {
 	bool scsv;
 	u8 reneg_len;
 	bool no_cert_curve;
+	bool rsa_pss;
 };
 
 /* The longest key share a test sends: ffdhe2048's. */
@@ -934,7 +937,9 @@ static void hs_test_build_ch12_exts(struct tlsw_wr *w,
 static void hs_test_build_ch(struct tlsw_wr *w, const struct hs_test_hello *h)
 {
 	static const u16 versions[] = { TLSW_VERSION_TLS13 };
-	static const u16 sig_algs[] = { TLSW_SIG_ECDSA_SECP256R1_SHA256 };
+	static const u16 sig_algs[] = {
+		TLSW_SIG_ECDSA_SECP256R1_SHA256, TLSW_SIG_RSA_PSS_RSAE_SHA256,
+	};
 	u8 random[TLSW_RANDOM_LEN] = {}, session_id[32] = {};
 	u8 share[HS_TEST_SHARE_MAX];
 	u16 suites[2] = {
@@ -970,7 +975,7 @@ static void hs_test_build_ch(struct tlsw_wr *w, const struct hs_test_hello *h)
 		tlsw_build_ext_key_share_ch(w, &ks, 1);
 	if (!h->no_sig_algs)
 		tlsw_build_ext_u16_list(w, TLSW_EXT_SIGNATURE_ALGORITHMS,
-					sig_algs, ARRAY_SIZE(sig_algs));
+					sig_algs, h->rsa_pss ? 2 : 1);
 	tlsw_build_msg_end(w, &m);
 	hs_test_truncate(w, h->truncate);
 }
@@ -1489,7 +1494,7 @@ static void hs_test_params(struct kunit *test)
 {
 	/* TLS_RSA_WITH_AES_128_CBC_SHA: CBC, which kTLS does not carry */
 	static const u16 bad_suite = 0x002f;
-	static const u16 rsa_suite = TLSW_TLS_RSA_AES_128_GCM_SHA256;
+	static const u16 dhe_suite = TLSW_TLS_DHE_RSA_AES_128_GCM_SHA256;
 	static const u16 tls12_suite = TLSW_TLS_ECDHE_ECDSA_AES_128_GCM_SHA256;
 	static const u8 bad_alpn[] = "\x05h2";
 	struct tlshake_result result;
@@ -1526,9 +1531,9 @@ static void hs_test_params(struct kunit *test)
 	p.num_cipher_suites = 1;
 	KUNIT_EXPECT_EQ(test, tlshake_handshake(t->client.sock, &p, &result),
 			-EINVAL);
-	/* A server does not take RSA key transport. */
+	/* Nor does a server take DHE without a finite-field group. */
 	p = t->server.params;
-	p.cipher_suites = &rsa_suite;
+	p.cipher_suites = &dhe_suite;
 	p.num_cipher_suites = 1;
 	KUNIT_EXPECT_EQ(test, tlshake_handshake(t->server.sock, &p, &result),
 			-EINVAL);
@@ -1609,6 +1614,19 @@ static const struct hs_test_combo12 hs_test_combos12[] = {
 	  TLSW_GROUP_SECP384R1, &tlshake_test_ec384_chain,
 	  &tlshake_test_ec384_sec1, TLSW_SIG_ECDSA_SECP256R1_SHA256,
 	  "ECDSA-SHA256 with P-384", true },
+	{ TLSW_TLS_DHE_RSA_AES_128_GCM_SHA256, TLSW_GROUP_FFDHE2048, 0,
+	  &tlshake_test_rsa2048_chain, &tlshake_test_rsa2048_pkcs8,
+	  TLSW_SIG_RSA_PSS_RSAE_SHA256, "DHE-RSA AES-128-GCM ffdhe2048" },
+	{ TLSW_TLS_DHE_RSA_AES_256_GCM_SHA384, TLSW_GROUP_FFDHE3072, 0,
+	  &tlshake_test_rsa2048_chain, &tlshake_test_rsa2048_pkcs8,
+	  TLSW_SIG_RSA_PSS_RSAE_SHA256, "DHE-RSA AES-256-GCM ffdhe3072" },
+	/* RSA key transport: no group, no ServerKeyExchange to sign. */
+	{ TLSW_TLS_RSA_AES_128_GCM_SHA256, 0, 0,
+	  &tlshake_test_rsa2048_chain, &tlshake_test_rsa2048_pkcs8, 0,
+	  "RSA AES-128-GCM" },
+	{ TLSW_TLS_RSA_AES_256_GCM_SHA384, 0, 0,
+	  &tlshake_test_rsa2048_chain, &tlshake_test_rsa2048_pkcs1, 0,
+	  "RSA AES-256-GCM" },
 };
 
 static void hs_test_combo12_desc(const struct hs_test_combo12 *c, char *desc)
@@ -1655,14 +1673,17 @@ static void hs_test_tls12(struct kunit *test)
 
 	t->client.params.cipher_suites = client_suites;
 	t->client.params.num_cipher_suites = ARRAY_SIZE(client_suites);
-	t->client.params.groups = client_groups;
-	t->client.params.num_groups = c->curve && c->curve != c->group ? 2 : 1;
+	if (c->group) {
+		t->client.params.groups = client_groups;
+		t->client.params.num_groups = c->curve && c->curve != c->group ?
+					      2 : 1;
+		t->server.params.groups = &c->group;
+		t->server.params.num_groups = 1;
+	}
 	if (c->only) {
 		t->client.params.sig_schemes = &c->scheme;
 		t->client.params.num_sig_schemes = 1;
 	}
-	t->server.params.groups = &c->group;
-	t->server.params.num_groups = 1;
 	t->server.params.cipher_suites = &c->suite;
 	t->server.params.num_cipher_suites = 1;
 	t->server.params.cert_chain = c->chain->data;
@@ -2066,6 +2087,138 @@ static void hs_test_server12_resume_faults(struct kunit *test)
 	}
 }
 
+/* A TLS 1.2 ClientHello and then a ClientKeyExchange of @len bytes at
+ * @exchange for @kx, sent at once to an RSA server configured with @suite
+ * (and ffdhe2048 for DHE): its flight comes back, then @alert, and the
+ * server fails with @err.
+ */
+static void hs_test_server12_cke(struct kunit *test, u16 suite,
+				 enum tlsw_kx kx, const u8 *exchange,
+				 size_t len, u8 alert, int err,
+				 const char *what)
+{
+	static const u16 group = TLSW_GROUP_FFDHE2048;
+	const struct hs_test_hello h = {
+		.tls12 = true, .suite = suite, .group = group, .rsa_pss = true,
+	};
+	u8 *buf = kunit_kzalloc(test, TLSW_MAX_CIPHERTEXT12, GFP_KERNEL);
+	struct hs_test *t = hs_test_open(test);
+	unsigned int records = 0;
+	struct tlsw_wr w;
+	size_t ch_len;
+	u8 type;
+	int n;
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, buf);
+	t->server.params.cert_chain = tlshake_test_rsa2048_chain.data;
+	t->server.params.cert_chain_len = tlshake_test_rsa2048_chain.len;
+	t->server.params.private_key = tlshake_test_rsa2048_pkcs8.data;
+	t->server.params.private_key_len = tlshake_test_rsa2048_pkcs8.len;
+	t->server.params.cipher_suites = &suite;
+	t->server.params.num_cipher_suites = 1;
+	t->server.params.groups = &group;
+	t->server.params.num_groups = 1;
+
+	tlsw_wr_init(&w, buf, TLSW_MAX_CIPHERTEXT12);
+	hs_test_build_ch(&w, &h);
+	ch_len = w.len;
+	tlsw_build_client_key_exchange(&w, kx, exchange, len);
+	KUNIT_ASSERT_EQ_MSG(test, tlsw_wr_error(&w), 0, "%s", what);
+
+	hs_test_start(&t->server);
+	KUNIT_EXPECT_EQ_MSG(test, hs_test_send_record(t->client.sock,
+						      TLSW_CT_HANDSHAKE, buf,
+						      ch_len), 0, "%s", what);
+	KUNIT_EXPECT_EQ_MSG(test, hs_test_send_record(t->client.sock,
+						      TLSW_CT_HANDSHAKE,
+						      buf + ch_len,
+						      w.len - ch_len), 0,
+			    "%s", what);
+	do {
+		n = hs_test_read_record(t->client.sock, buf,
+					TLSW_MAX_CIPHERTEXT12, &type);
+	} while (n > 0 && type == TLSW_CT_HANDSHAKE && ++records < 8);
+	KUNIT_EXPECT_GT_MSG(test, records, 0, "%s: flight", what);
+	KUNIT_EXPECT_EQ_MSG(test, type, TLSW_CT_ALERT, "%s", what);
+	KUNIT_EXPECT_EQ_MSG(test, n, 2, "%s", what);
+	if (n == 2)
+		KUNIT_EXPECT_EQ_MSG(test, buf[1], alert, "%s", what);
+	hs_test_finish(&t->server);
+	hs_test_expect_alert(test, &t->server, err, TLSHAKE_ALERT_SENT, alert,
+			     what);
+	hs_test_close(t);
+}
+
+/* RFC 7919 5.1: a DHE server refuses Yc of 0, 1 and p - 1 (which has
+ * order 2) with illegal_parameter; an RSA server refuses an
+ * EncryptedPreMasterSecret not as long as its modulus, which is public,
+ * with decode_error.
+ */
+static void hs_test_server12_bad_exchange(struct kunit *test)
+{
+	u8 *pm1 = kunit_kzalloc(test, 256, GFP_KERNEL);
+	static const u8 zero = 0, one = 1;
+	const u8 *p;
+	u8 g;
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, pm1);
+	p = tlshake_kex_ffdhe_prime(TLSW_GROUP_FFDHE2048, &g);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_ASSERT_EQ(test, tlshake_kex_public_len(TLSW_GROUP_FFDHE2048),
+			(size_t)256);
+	/* Every RFC 7919 prime ends in 0xff. */
+	memcpy(pm1, p, 256);
+	pm1[255]--;
+
+	hs_test_server12_cke(test, TLSW_TLS_DHE_RSA_AES_128_GCM_SHA256,
+			     TLSW_KX_DHE, &zero, 1,
+			     TLSW_ALERT_ILLEGAL_PARAMETER, -EPROTO, "Yc = 0");
+	hs_test_server12_cke(test, TLSW_TLS_DHE_RSA_AES_128_GCM_SHA256,
+			     TLSW_KX_DHE, &one, 1,
+			     TLSW_ALERT_ILLEGAL_PARAMETER, -EPROTO, "Yc = 1");
+	hs_test_server12_cke(test, TLSW_TLS_DHE_RSA_AES_256_GCM_SHA384,
+			     TLSW_KX_DHE, pm1, 256,
+			     TLSW_ALERT_ILLEGAL_PARAMETER, -EPROTO, "Yc = p - 1");
+	hs_test_server12_cke(test, TLSW_TLS_RSA_AES_128_GCM_SHA256,
+			     TLSW_KX_RSA, pm1, 255,
+			     TLSW_ALERT_DECODE_ERROR, -EBADMSG, "RSA, 255 bytes");
+	hs_test_server12_cke(test, TLSW_TLS_RSA_AES_128_GCM_SHA256,
+			     TLSW_KX_RSA, pm1, 0,
+			     TLSW_ALERT_DECODE_ERROR, -EBADMSG, "RSA, empty");
+}
+
+/* A spoiled EncryptedPreMasterSecret is not refused where it comes: the
+ * server carries on with a random premaster secret and the client's
+ * Finished fails under keys the client does not have, with the
+ * bad_record_mac of any Finished under the wrong keys.
+ */
+static void hs_test_server12_rsa_bad_pms(struct kunit *test)
+{
+	static const u16 suite = TLSW_TLS_RSA_AES_128_GCM_SHA256;
+	struct hs_test *t = hs_test_open(test);
+
+	t->client.params.cipher_suites = &suite;
+	t->client.params.num_cipher_suites = 1;
+	t->server.params.cipher_suites = &suite;
+	t->server.params.num_cipher_suites = 1;
+	t->server.params.cert_chain = tlshake_test_rsa2048_chain.data;
+	t->server.params.cert_chain_len = tlshake_test_rsa2048_chain.len;
+	t->server.params.private_key = tlshake_test_rsa2048_pkcs8.data;
+	t->server.params.private_key_len = tlshake_test_rsa2048_pkcs8.len;
+	hs_test_fault.server = false;
+	hs_test_fault.msg_type = TLSW_HS_CLIENT_KEY_EXCHANGE;
+	hs_test_fault.record = false;
+	hs_test_fault.done = false;
+	WRITE_ONCE(tlshake_tamper, &hs_test_fault_hooks);
+	hs_test_run(t);
+	WRITE_ONCE(tlshake_tamper, NULL);
+
+	KUNIT_EXPECT_TRUE(test, hs_test_fault.done);
+	hs_test_expect_alert(test, &t->server, -EBADMSG, TLSHAKE_ALERT_SENT,
+			     TLSW_ALERT_BAD_RECORD_MAC, "server");
+	hs_test_close(t);
+}
+
 static struct kunit_case hs_test_cases[] = {
 	KUNIT_CASE(hs_test_params),
 	KUNIT_CASE_PARAM(hs_test_suites_groups, hs_test_combo_gen_params),
@@ -2088,6 +2241,8 @@ static struct kunit_case hs_test_cases[] = {
 	KUNIT_CASE(hs_test_server12_sequence),
 	KUNIT_CASE(hs_test_server12_resume),
 	KUNIT_CASE(hs_test_server12_resume_faults),
+	KUNIT_CASE(hs_test_server12_bad_exchange),
+	KUNIT_CASE(hs_test_server12_rsa_bad_pms),
 	KUNIT_CASE(hs_test_fragmented),
 	KUNIT_CASE(hs_test_peer_gone),
 	{}

@@ -77,6 +77,7 @@ int tlshake_kex_derive_tls12(struct tlshake_kex *kex, const u8 *peer,
 void tlshake_kex_free(struct tlshake_kex *kex);
 u16 tlshake_kex_ffdhe_named(const u8 *p, size_t p_len, const u8 *g,
 			    size_t g_len);
+const u8 *tlshake_kex_ffdhe_prime(u16 group, u8 *g);
 
 #if IS_ENABLED(CONFIG_KUNIT)
 int tlshake_kex_set_private(struct tlshake_kex *kex, const u8 *priv,

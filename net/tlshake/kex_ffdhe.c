@@ -253,6 +253,29 @@ u16 tlshake_kex_ffdhe_named(const u8 *p, size_t p_len, const u8 *g,
 }
 EXPORT_SYMBOL_IF_KUNIT(tlshake_kex_ffdhe_named);
 
+/**
+ * tlshake_kex_ffdhe_prime - the prime of an RFC 7919 group
+ * @group: a NamedGroup code point
+ * @g: set to the generator, 2 for every group
+ *
+ * What a TLS 1.2 server sends in ServerDHParams as dh_p and dh_g.
+ *
+ * Return: the prime, big-endian, tlshake_kex_public_len() bytes long, or
+ * NULL if @group is not a finite-field group.
+ */
+const u8 *tlshake_kex_ffdhe_prime(u16 group, u8 *g)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(tlshake_ffdhe_groups); i++)
+		if (tlshake_ffdhe_groups[i].group == group) {
+			*g = tlshake_ffdhe_g;
+			return tlshake_ffdhe_groups[i].p;
+		}
+	return NULL;
+}
+EXPORT_SYMBOL_IF_KUNIT(tlshake_kex_ffdhe_prime);
+
 /* One kpp operation: the public value g^x (@peer NULL) or the shared
  * secret peer^x, written to @out padded to len(p).  Both buffers are on the
  * heap, as scatterlists need.

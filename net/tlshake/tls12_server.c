@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The TLS 1.2 server (RFC 5246 7.3, ECDHE as RFC 8422 says), taking over
+ * The TLS 1.2 server (RFC 5246 7.3, ECDHE as RFC 8422 says, DHE over the
+ * groups of RFC 7919, RSA key transport when configured), taking over
  * from the TLS 1.3 server at a ClientHello that does not offer TLS 1.3
  * (or when we are capped at TLS 1.2): our flight, ServerHello,
- * Certificate, ServerKeyExchange, CertificateRequest if the caller wants
- * the client's certificate, and ServerHelloDone; then the client's
- * Certificate if asked, ClientKeyExchange, CertificateVerify if it sent a
- * certificate, ChangeCipherSpec and Finished; then our ChangeCipherSpec
- * and Finished.
+ * Certificate, ServerKeyExchange but for RSA key transport,
+ * CertificateRequest if the caller wants the client's certificate, and
+ * ServerHelloDone; then the client's Certificate if asked,
+ * ClientKeyExchange, CertificateVerify if it sent a certificate,
+ * ChangeCipherSpec and Finished; then our ChangeCipherSpec and Finished.
  *
  * A session the client offers by its session ID or by a ticket (RFC 5246
  * 7.3, RFC 5077 3.4) is resumed if it may be: ServerHello, our
@@ -18,7 +19,8 @@
  * goes into the cache once the handshake is complete.
  *
  * The server chooses by its own preference, as the TLS 1.3 server does:
- * the first of its cipher suites, groups and signature schemes that the
+ * the first of its cipher suites that goes with its key and a group both
+ * support, and the first of its groups and signature schemes that the
  * client offers.  Each message is taken in a state that expects it; any
  * other message is an unexpected_message.
  */
@@ -74,48 +76,83 @@ static bool tlshake_server12_curve_ok(struct tlshake_hs *hs,
 	       tlsw_u16_list_has(&ch->ext.groups, curve);
 }
 
-static const struct tlshake_suite *
-tlshake_server12_choose_suite(struct tlshake_hs *hs,
-			      const struct tlsw_client_hello *ch)
+/* RFC 7919 4: a client that names a finite-field group (256 to 511)
+ * takes DHE only in one of those; one that names none leaves the group
+ * to us.
+ */
+static bool tlshake_server12_names_ffdhe(const struct tlsw_client_hello *ch)
 {
-	enum tlshake_suite_auth auth = tlshake_server12_auth(hs);
-	const struct tlshake_suite *suite;
-	unsigned int i;
+	size_t i, n = tlsw_u16_list_count(&ch->ext.groups);
 
-	if (auth == TLSHAKE_AUTH_ECDSA && !tlshake_server12_curve_ok(hs, ch))
-		return NULL;
-	for (i = 0; i < hs->num_suites; i++) {
-		suite = tlshake_suite_find(hs->suites[i]);
-		if (suite->version == TLSW_VERSION_TLS12 &&
-		    suite->kx == TLSW_KX_ECDHE && suite->auth == auth &&
-		    tlsw_u16_list_has(&ch->cipher_suites, suite->id))
-			return suite;
-	}
-	return NULL;
+	for (i = 0; i < n; i++)
+		if ((tlsw_u16_list_at(&ch->ext.groups, i) & 0xff00) == 0x0100)
+			return true;
+	return false;
 }
 
-/* RFC 8422 5.1.1: the first of our elliptic-curve groups the client
- * supports; a client that does not say leaves the choice to us.
+/* The first of our groups of the kind the key exchange needs (RFC 8422
+ * 5.1.1, RFC 7919 4) that the client supports, or 0.  A client that does
+ * not say leaves the choice to us.
  */
-static int tlshake_server12_choose_group(struct tlshake_hs *hs,
-					 const struct tlsw_client_hello *ch)
+static u16 tlshake_server12_group(struct tlshake_hs *hs,
+				  const struct tlsw_client_hello *ch,
+				  bool ffdhe)
 {
 	bool listed = tlsw_exts_has(&ch->ext, TLSW_EXTB_SUPPORTED_GROUPS);
 	unsigned int i;
 	u16 group;
 
+	if (ffdhe && listed)
+		listed = tlshake_server12_names_ffdhe(ch);
 	for (i = 0; i < hs->num_groups; i++) {
 		group = hs->groups[i];
-		if (group != TLSW_GROUP_X25519 &&
-		    group != TLSW_GROUP_SECP256R1 &&
-		    group != TLSW_GROUP_SECP384R1)
-			continue;
-		if (!listed || tlsw_u16_list_has(&ch->ext.groups, group)) {
-			hs->group = group;
-			return 0;
-		}
+		if (tlshake_kex_is_ffdhe(group) == ffdhe &&
+		    (!listed || tlsw_u16_list_has(&ch->ext.groups, group)))
+			return group;
 	}
-	return tlshake_fail(hs, TLSW_ALERT_HANDSHAKE_FAILURE);
+	return 0;
+}
+
+/* Whether @suite goes with our key and a group we share with the client;
+ * if so the group (none for RSA key transport) is in @hs->group.
+ */
+static bool tlshake_server12_suite_fits(struct tlshake_hs *hs,
+					const struct tlsw_client_hello *ch,
+					const struct tlshake_suite *suite)
+{
+	enum tlshake_suite_auth auth = tlshake_server12_auth(hs);
+
+	if (suite->version != TLSW_VERSION_TLS12 || suite->auth != auth)
+		return false;
+	switch (suite->kx) {
+	case TLSW_KX_ECDHE:
+		hs->group = tlshake_server12_group(hs, ch, false);
+		return hs->group && (auth != TLSHAKE_AUTH_ECDSA ||
+				     tlshake_server12_curve_ok(hs, ch));
+	case TLSW_KX_DHE:
+		hs->group = tlshake_server12_group(hs, ch, true);
+		return hs->group;
+	case TLSW_KX_RSA:
+		hs->group = 0;
+		return true;
+	}
+	return false;
+}
+
+static const struct tlshake_suite *
+tlshake_server12_choose_suite(struct tlshake_hs *hs,
+			      const struct tlsw_client_hello *ch)
+{
+	const struct tlshake_suite *suite;
+	unsigned int i;
+
+	for (i = 0; i < hs->num_suites; i++) {
+		suite = tlshake_suite_find(hs->suites[i]);
+		if (tlsw_u16_list_has(&ch->cipher_suites, suite->id) &&
+		    tlshake_server12_suite_fits(hs, ch, suite))
+			return suite;
+	}
+	return NULL;
 }
 
 /* The first of @n @schemes that the client lists and our key makes, as
@@ -236,7 +273,27 @@ static int tlshake_server12_hello(struct tlshake_hs *hs,
 	return tlshake_hs_send(hs, &w);
 }
 
-/* RFC 8422 5.4: our ephemeral point, signed over both randoms and the
+/* Our parameters as ServerKeyExchange carries them: the named curve and
+ * our point (RFC 8422 5.4), or the RFC 7919 group's prime and generator
+ * and our Ys (RFC 5246 7.4.3), Ys padded to the prime's length as TLS 1.3
+ * sends it.
+ */
+static void tlshake_server12_params(struct tlshake_hs *hs, struct tlsw_wr *w,
+				    const u8 *pub, size_t pub_len)
+{
+	const u8 *p;
+	u8 g;
+
+	if (hs->suite->kx == TLSW_KX_ECDHE) {
+		tlsw_build_ecdhe_params(w, hs->group, pub, pub_len);
+		return;
+	}
+	p = tlshake_kex_ffdhe_prime(hs->group, &g);
+	tlsw_build_dhe_params(w, p, tlshake_kex_public_len(hs->group), &g, 1,
+			      pub, pub_len);
+}
+
+/* Our ephemeral public value, signed over both randoms and the
  * parameters.  The key pair stays in @hs->kex for the ClientKeyExchange.
  */
 static int tlshake_server12_key_exchange(struct tlshake_hs *hs)
@@ -252,8 +309,12 @@ static int tlshake_server12_key_exchange(struct tlshake_hs *hs)
 	if (err)
 		return err;
 	sig_len = tlshake_sig_max_len(hs->key);
-	/* client_random || server_random || ServerECDHParams */
+	/* client_random || server_random || the parameters: at most p, g
+	 * and Ys with their lengths
+	 */
 	len = 2 * TLSW_RANDOM_LEN + 4 + pub_len;
+	if (hs->suite->kx == TLSW_KX_DHE)
+		len += 2 + pub_len + 2 + 1 + 2;
 	content = kmalloc(len, GFP_KERNEL);
 	sig = kmalloc(sig_len, GFP_KERNEL);
 	if (!content || !sig) {
@@ -265,7 +326,7 @@ static int tlshake_server12_key_exchange(struct tlshake_hs *hs)
 	memcpy(content + TLSW_RANDOM_LEN, hs->random, TLSW_RANDOM_LEN);
 	tlsw_wr_init(&w, content + 2 * TLSW_RANDOM_LEN,
 		     len - 2 * TLSW_RANDOM_LEN);
-	tlsw_build_ecdhe_params(&w, hs->group, pub, pub_len);
+	tlshake_server12_params(hs, &w, pub, pub_len);
 	err = tlsw_wr_error(&w);
 	if (err)
 		goto out;
@@ -331,7 +392,8 @@ static int tlshake_server12_flight(struct tlshake_hs *hs,
 	err = tlshake_server12_hello(hs, ch, sni);
 	if (!err)
 		err = tlshake_tls12_send_certificate(hs, false);
-	if (!err)
+	/* RFC 5246 7.4.3: RSA key transport has no ServerKeyExchange. */
+	if (!err && hs->suite->kx != TLSW_KX_RSA)
 		err = tlshake_server12_key_exchange(hs);
 	if (!err && (hs->params->verify & (TLSHAKE_VERIFY_REQUEST_CLIENT |
 					   TLSHAKE_VERIFY_REQUIRE_CLIENT)))
@@ -365,31 +427,69 @@ static int tlshake_server12_client_certificate(struct tlshake_hs *hs,
 	return 0;
 }
 
-/* The client's point, the premaster secret and the master secret over the
- * transcript up to this message (RFC 7627 4).  The keys its
- * ChangeCipherSpec is to turn on wait for its CertificateVerify, if a
- * certificate came: a ChangeCipherSpec before it is out of turn.
+/* RFC 5246 7.4.7.1: the premaster secret the client encrypted to our
+ * key, or a random one if it does not decrypt to one of the client's
+ * version: the handshake goes on alike and fails at Finished.  Only a
+ * ciphertext of the wrong length, which is public, is refused here.
+ */
+static int tlshake_server12_rsa_pms(struct tlshake_hs *hs,
+				    const struct tlsw_slice *ct, u8 *pms,
+				    size_t *pms_len)
+{
+	int err;
+
+	err = tlshake_rsa_decrypt_pms(hs->key, ct->data, ct->len, pms,
+				      hs->client_version);
+	if (err == -EBADMSG)
+		return tlshake_fail(hs, TLSW_ALERT_DECODE_ERROR);
+	*pms_len = TLSHAKE_RSA_PMS_LEN;
+	return err;
+}
+
+/* The client's public value, the premaster secret of its exchange with
+ * ours (the kex layer checks the value: 1 < Yc < p - 1 for DHE, RFC 7919
+ * 5.1, a point on the curve for ECDHE).
+ */
+static int tlshake_server12_dh_pms(struct tlshake_hs *hs,
+				   const struct tlsw_slice *pub, u8 *pms,
+				   size_t *pms_len)
+{
+	int err;
+
+	/* A finite-field Yc may come without its leading zeros. */
+	if (hs->suite->kx == TLSW_KX_ECDHE &&
+	    pub->len != tlshake_kex_public_len(hs->group))
+		return tlshake_fail(hs, TLSW_ALERT_ILLEGAL_PARAMETER);
+	err = tlshake_kex_derive_tls12(&hs->kex, pub->data, pub->len, pms,
+				       pms_len);
+	tlshake_kex_free(&hs->kex);
+	if (err == -EINVAL)
+		return tlshake_fail(hs, TLSW_ALERT_ILLEGAL_PARAMETER);
+	return err;
+}
+
+/* The premaster secret and the master secret over the transcript up to
+ * this message (RFC 7627 4).  The keys the client's ChangeCipherSpec is
+ * to turn on wait for its CertificateVerify, if a certificate came: a
+ * ChangeCipherSpec before it is out of turn.
  */
 static int tlshake_server12_client_key_exchange(struct tlshake_hs *hs,
 						const struct tlsw_hs_msg *msg)
 {
 	u8 pms[TLSHAKE_KEX_MAX_SECRET];
 	size_t pms_len = sizeof(pms);
-	struct tlsw_slice point;
+	struct tlsw_slice exchange;
 	enum tlsw_alert alert;
 	int err;
 
 	err = tlsw_parse_client_key_exchange(msg->body.data, msg->body.len,
-					     hs->suite->kx, &point, &alert);
+					     hs->suite->kx, &exchange, &alert);
 	if (err)
 		return tlshake_fail(hs, alert);
-	if (point.len != tlshake_kex_public_len(hs->group))
-		return tlshake_fail(hs, TLSW_ALERT_ILLEGAL_PARAMETER);
-	err = tlshake_kex_derive_tls12(&hs->kex, point.data, point.len, pms,
-				       &pms_len);
-	tlshake_kex_free(&hs->kex);
-	if (err == -EINVAL)
-		err = tlshake_fail(hs, TLSW_ALERT_ILLEGAL_PARAMETER);
+	if (hs->suite->kx == TLSW_KX_RSA)
+		err = tlshake_server12_rsa_pms(hs, &exchange, pms, &pms_len);
+	else
+		err = tlshake_server12_dh_pms(hs, &exchange, pms, &pms_len);
 	if (!err)
 		err = tlshake_hs_hash(hs, msg);
 	if (!err)
@@ -678,8 +778,8 @@ int tlshake_tls12_server(struct tlshake_hs *hs, const struct tlsw_hs_msg *msg,
 	suite = tlshake_server12_choose_suite(hs, ch);
 	if (!suite)
 		return tlshake_fail(hs, TLSW_ALERT_HANDSHAKE_FAILURE);
-	err = tlshake_server12_choose_group(hs, ch);
-	if (!err)
+	/* RSA key transport signs nothing. */
+	if (suite->kx != TLSW_KX_RSA)
 		err = tlshake_server12_choose_sig_scheme(hs, ch);
 	if (!err)
 		err = tlshake_tls13_select_suite(hs, suite);
@@ -688,6 +788,7 @@ int tlshake_tls12_server(struct tlshake_hs *hs, const struct tlsw_hs_msg *msg,
 	if (err)
 		return err;
 	memcpy(hs->peer_random, ch->random, TLSW_RANDOM_LEN);
+	hs->client_version = ch->legacy_version;
 	hs->session_id_len = TLSW_SESSION_ID_MAX;
 	get_random_bytes(hs->session_id, hs->session_id_len);
 

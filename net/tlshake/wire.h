@@ -863,6 +863,9 @@ void tlsw_build_client_key_exchange(struct tlsw_wr *w, enum tlsw_kx kx,
 				    const u8 *exchange, size_t len);
 void tlsw_build_ecdhe_params(struct tlsw_wr *w, u16 group, const u8 *point,
 			     size_t len);
+void tlsw_build_dhe_params(struct tlsw_wr *w, const u8 *p, size_t p_len,
+			   const u8 *g, size_t g_len, const u8 *ys,
+			   size_t ys_len);
 void tlsw_build_server_key_exchange(struct tlsw_wr *w, const u8 *params,
 				    size_t params_len, u16 scheme,
 				    const u8 *sig, size_t sig_len);

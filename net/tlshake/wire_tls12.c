@@ -274,11 +274,47 @@ void tlsw_build_ecdhe_params(struct tlsw_wr *w, u16 group, const u8 *point,
 }
 EXPORT_SYMBOL_IF_KUNIT(tlsw_build_ecdhe_params);
 
+/* One of ServerDHParams' integers, opaque <1..2^16-1>. */
+static void tlsw_build_dh_value(struct tlsw_wr *w, const u8 *v, size_t len)
+{
+	struct tlsw_wr_vec vec;
+
+	if (!len || len > 0xffff)
+		tlsw_wr_fail(w, -EINVAL);
+	tlsw_wr_vec_begin(w, 2, &vec);
+	tlsw_wr_bytes(w, v, len);
+	tlsw_wr_vec_end(w, &vec);
+}
+
+/**
+ * tlsw_build_dhe_params() - write ServerDHParams
+ * @w: the cursor
+ * @p: the prime, big-endian
+ * @p_len: its length
+ * @g: the generator, big-endian
+ * @g_len: its length
+ * @ys: our public value, big-endian
+ * @ys_len: its length
+ *
+ * RFC 5246 section 7.4.3, each value 1 to 65535 bytes: the bytes
+ * ServerKeyExchange carries and its signature covers, as
+ * tlsw_build_ecdhe_params() writes them for ECDHE.
+ */
+void tlsw_build_dhe_params(struct tlsw_wr *w, const u8 *p, size_t p_len,
+			   const u8 *g, size_t g_len, const u8 *ys,
+			   size_t ys_len)
+{
+	tlsw_build_dh_value(w, p, p_len);
+	tlsw_build_dh_value(w, g, g_len);
+	tlsw_build_dh_value(w, ys, ys_len);
+}
+EXPORT_SYMBOL_IF_KUNIT(tlsw_build_dhe_params);
+
 /**
  * tlsw_build_server_key_exchange() - write a ServerKeyExchange
  * @w: the cursor
  * @params: the key exchange parameters, as tlsw_build_ecdhe_params()
- *	wrote them
+ *	or tlsw_build_dhe_params() wrote them
  * @params_len: their length
  * @scheme: the SignatureScheme of @sig
  * @sig: the signature over client_random || server_random || @params

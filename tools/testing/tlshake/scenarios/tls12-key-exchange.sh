@@ -12,6 +12,11 @@
 #   offers no DHE suite;
 # - RSA key transport, when configured: with the defaults a server of RSA
 #   key transport alone finds no common suite.
+# Then the tlshake server, each of the same suites against openssl
+# s_client and gnutls-cli, the client's data echoed through kTLS: DHE in
+# ffdhe2048 for the AES-128 suite and ffdhe3072 for the AES-256 one (the
+# group the server is given; openssl at TLS 1.2 names no finite-field
+# group, so the server takes its own, RFC 7919 4), and RSA key transport.
 
 . /tlshake/testing/lib/common.sh
 
@@ -158,3 +163,63 @@ wait $server 2>/dev/null
 [ $rc != 0 ] || fail "DHE without a finite-field group: the client went on"
 expect "$d/cerr" 'Invalid argument' "DHE without a finite-field group"
 [ ! -s "$d/sent" ] || fail "DHE without a finite-field group: a ClientHello was sent"
+
+# kx_server SUITE GROUPS: the tlshake server --echo for one connection
+# at TLS 1.2, in the background ($server).
+kx_server() {
+	ktls_mark
+	tlshake server --cert "$pem" --key "$key" --echo --connections 1 \
+		--tls1.2 --ciphers "$1" --groups "$2" \
+		"127.0.0.1:$PORT" < /dev/null > "$d/sout" 2> "$d/serr" &
+	server=$!
+	wait_listen "$PORT"
+}
+
+# kx_served WHAT SUITE GROUP: both ends finished, with SUITE in GROUP and
+# the client's data echoed.
+kx_served() {
+	wait_exit $server
+	src=$?
+	[ $rc = 0 ] || { cat "$d/cerr" "$d/serr"; fail "$1: client exit status $rc"; }
+	[ $src = 0 ] || { cat "$d/serr"; fail "$1: server exit status $src"; }
+	expect "$d/serr" '^Protocol +: TLSv1.2$' "$1: version"
+	expect "$d/serr" "^Cipher +: $2\$" "$1: suite"
+	expect "$d/serr" "^Group +: $3\$" "$1: group"
+	same_data cdata "$d/crecv" "$1: echoed"
+	ktls_check "$1"
+}
+
+suites <<'SUITES' | while read -r suite ossl cipher kx group ggroup; do
+TLS_DHE_RSA_WITH_AES_128_GCM_SHA256 DHE-RSA-AES128-GCM-SHA256 AES-128-GCM DHE-RSA ffdhe2048 :-GROUP-ALL:+GROUP-FFDHE2048
+TLS_DHE_RSA_WITH_AES_256_GCM_SHA384 DHE-RSA-AES256-GCM-SHA384 AES-256-GCM DHE-RSA ffdhe3072 :-GROUP-ALL:+GROUP-FFDHE3072
+TLS_RSA_WITH_AES_128_GCM_SHA256 AES128-GCM-SHA256 AES-128-GCM RSA none -
+TLS_RSA_WITH_AES_256_GCM_SHA384 AES256-GCM-SHA384 AES-256-GCM RSA none -
+SUITES
+	# RSA key transport has no group: the server keeps its defaults.
+	sgroups=$group
+	[ "$group" != none ] || sgroups=x25519
+	[ "$ggroup" != - ] || ggroup=
+
+	what="server, openssl $suite"
+	new_case
+	kx_server "$suite" "$sgroups"
+	feed cdata "$d/crecv" 65536 |
+		openssl s_client -brief -nocommands -verify_return_error \
+			-CAfile "$pem" -servername localhost -tls1_2 \
+			-cipher "$ossl" -connect "127.0.0.1:$PORT" \
+			> "$d/crecv" 2> "$d/cerr"
+	rc=$?
+	kx_served "$what" "$suite" "$group"
+	expect "$d/cerr" "^Ciphersuite: $ossl\$" "$what: s_client's suite"
+
+	what="server, gnutls $suite"
+	new_case
+	kx_server "$suite" "$sgroups"
+	feed cdata "$d/crecv" 65536 |
+		gnutls-cli --logfile "$d/cerr" --x509cafile "$pem" \
+			--priority "NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+$cipher:-KX-ALL:+$kx$ggroup" \
+			-p "$PORT" localhost > "$d/crecv"
+	rc=$?
+	kx_served "$what" "$suite" "$group"
+	note "server $suite: ok"
+done || exit 1
