@@ -65,6 +65,7 @@ struct socket;
  * @peer_pubkey_pin: SHA-256 of the DER SubjectPublicKeyInfo the peer's
  *	end-entity certificate must carry, or NULL
  * @verify: TLSHAKE_VERIFY_* flags
+ * @options: TLSHAKE_OPT_* flags
  * @timeout_ms: how long the whole handshake may take; 0 for the default
  * @peer_chain: if not NULL, where to leave the peer's certificate chain,
  *	in the form of @cert_chain: a kvmalloc()ed copy that the caller
@@ -108,6 +109,7 @@ struct tlshake_params {
 	struct key *trust_keyring;
 	const u8 *peer_pubkey_pin;
 	u32 verify;
+	u32 options;
 	u32 timeout_ms;
 	u8 **peer_chain;
 	unsigned int *peer_chain_len;
@@ -143,7 +145,8 @@ struct tlshake_params {
  * secp384r1 (ffdhe2048/3072/4096 on request), a client sending a key
  * share for the first; the signature schemes ecdsa_secp256r1_sha256,
  * ecdsa_secp384r1_sha384 and rsa_pss_rsae_sha256/384/512.  A server
- * chooses by its own order of preference.  The whole handshake is bounded
+ * chooses its cipher suite by its own order of preference, or by the
+ * client's with %TLSHAKE_OPT_CLIENT_PREFERENCE.  The whole handshake is bounded
  * by @params->timeout_ms (30 seconds by default); the socket's own
  * timeouts are restored afterwards.
  *

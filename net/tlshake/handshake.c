@@ -60,6 +60,7 @@ static const u16 tlshake_cv_schemes[] = {
 				 TLSHAKE_VERIFY_REQUIRE_CLIENT)
 #define TLSHAKE_VERIFY_SERVER	(TLSHAKE_VERIFY_REQUEST_CLIENT |	\
 				 TLSHAKE_VERIFY_REQUIRE_CLIENT)
+#define TLSHAKE_OPT_ALL		TLSHAKE_OPT_CLIENT_PREFERENCE
 
 /* Copy a list of code points, or the defaults, checking each with @known. */
 static int tlshake_config_list(u16 *out, unsigned int *n, const u16 *list,
@@ -134,6 +135,8 @@ static int tlshake_params_check(const struct tlshake_params *p)
 		return -EINVAL;
 	if (p->verify & ~TLSHAKE_VERIFY_ALL ||
 	    (!server && p->verify & TLSHAKE_VERIFY_SERVER))
+		return -EINVAL;
+	if (p->options & ~TLSHAKE_OPT_ALL)
 		return -EINVAL;
 	if (p->server_name && !tlshake_server_name_valid(p->server_name))
 		return -EINVAL;

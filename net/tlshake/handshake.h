@@ -222,6 +222,9 @@ int tlshake_tls13_recv_cert_verify(struct tlshake_hs *hs,
 int tlshake_tls13_recv_finished(struct tlshake_hs *hs,
 				const struct tlsw_hs_msg *msg);
 bool tlshake_hs_offers(const u16 *list, unsigned int n, u16 val);
+const struct tlshake_suite *
+tlshake_server_suite_next(const struct tlshake_hs *hs,
+			  const struct tlsw_slice *offered, unsigned int *pos);
 
 #define TLSHAKE_NUM_PKCS1_SCHEMES	3
 extern const u16 tlshake_pkcs1_schemes[TLSHAKE_NUM_PKCS1_SCHEMES];

@@ -1537,6 +1537,10 @@ static void hs_test_params(struct kunit *test)
 	p.num_cipher_suites = 1;
 	KUNIT_EXPECT_EQ(test, tlshake_handshake(t->server.sock, &p, &result),
 			-EINVAL);
+	p = t->server.params;
+	p.options = TLSHAKE_OPT_CLIENT_PREFERENCE << 1;
+	KUNIT_EXPECT_EQ(test, tlshake_handshake(t->server.sock, &p, &result),
+			-EINVAL);
 	p = t->client.params;
 	p.alpn = bad_alpn;
 	p.alpn_len = sizeof(bad_alpn) - 1;
@@ -2219,6 +2223,74 @@ static void hs_test_server12_rsa_bad_pms(struct kunit *test)
 	hs_test_close(t);
 }
 
+/* TLSHAKE_OPT_CLIENT_PREFERENCE: the server takes the first suite of the
+ * client's list that it is configured with and that fits its key, at
+ * either version; without it, the first of its own.
+ */
+static void hs_test_client_preference(struct kunit *test)
+{
+	static const u16 server13[] = {
+		TLSW_TLS_AES_128_GCM_SHA256, TLSW_TLS_AES_256_GCM_SHA384,
+	};
+	static const u16 client13[] = {
+		TLSW_TLS_CHACHA20_POLY1305_SHA256, TLSW_TLS_AES_256_GCM_SHA384,
+		TLSW_TLS_AES_128_GCM_SHA256,
+	};
+	static const u16 server12[] = {
+		TLSW_TLS_ECDHE_ECDSA_AES_128_GCM_SHA256,
+		TLSW_TLS_ECDHE_RSA_AES_256_GCM_SHA384,
+		TLSW_TLS_ECDHE_ECDSA_AES_256_GCM_SHA384,
+	};
+	static const u16 client12[] = {
+		TLSW_TLS_ECDHE_RSA_AES_256_GCM_SHA384,
+		TLSW_TLS_ECDHE_ECDSA_AES_256_GCM_SHA384,
+		TLSW_TLS_ECDHE_ECDSA_AES_128_GCM_SHA256,
+	};
+	static const struct {
+		const char *name;
+		const u16 *server, *client;
+		unsigned int n_server, n_client;
+		u32 options;
+		u16 expect;
+	} cases[] = {
+		{ "TLS 1.3, server's order", server13, client13,
+		  ARRAY_SIZE(server13), ARRAY_SIZE(client13), 0,
+		  TLSW_TLS_AES_128_GCM_SHA256 },
+		{ "TLS 1.3, client's order", server13, client13,
+		  ARRAY_SIZE(server13), ARRAY_SIZE(client13),
+		  TLSHAKE_OPT_CLIENT_PREFERENCE, TLSW_TLS_AES_256_GCM_SHA384 },
+		{ "TLS 1.2, server's order", server12, client12,
+		  ARRAY_SIZE(server12), ARRAY_SIZE(client12), 0,
+		  TLSW_TLS_ECDHE_ECDSA_AES_128_GCM_SHA256 },
+		/* The client's first needs an RSA key, which we lack. */
+		{ "TLS 1.2, client's order", server12, client12,
+		  ARRAY_SIZE(server12), ARRAY_SIZE(client12),
+		  TLSHAKE_OPT_CLIENT_PREFERENCE,
+		  TLSW_TLS_ECDHE_ECDSA_AES_256_GCM_SHA384 },
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct hs_test *t = hs_test_open(test);
+
+		t->server.params.cipher_suites = cases[i].server;
+		t->server.params.num_cipher_suites = cases[i].n_server;
+		t->server.params.options = cases[i].options;
+		t->client.params.cipher_suites = cases[i].client;
+		t->client.params.num_cipher_suites = cases[i].n_client;
+		hs_test_run(t);
+		KUNIT_EXPECT_EQ_MSG(test, t->client.err, 0, "%s",
+				    cases[i].name);
+		KUNIT_EXPECT_EQ_MSG(test, t->server.err, 0, "%s",
+				    cases[i].name);
+		KUNIT_EXPECT_EQ_MSG(test, t->server.result.cipher_suite,
+				    cases[i].expect, "%s", cases[i].name);
+		KUNIT_EXPECT_EQ_MSG(test, t->client.result.cipher_suite,
+				    cases[i].expect, "%s", cases[i].name);
+		hs_test_close(t);
+	}
+}
+
 static struct kunit_case hs_test_cases[] = {
 	KUNIT_CASE(hs_test_params),
 	KUNIT_CASE_PARAM(hs_test_suites_groups, hs_test_combo_gen_params),
@@ -2243,6 +2315,7 @@ static struct kunit_case hs_test_cases[] = {
 	KUNIT_CASE(hs_test_server12_resume_faults),
 	KUNIT_CASE(hs_test_server12_bad_exchange),
 	KUNIT_CASE(hs_test_server12_rsa_bad_pms),
+	KUNIT_CASE(hs_test_client_preference),
 	KUNIT_CASE(hs_test_fragmented),
 	KUNIT_CASE(hs_test_peer_gone),
 	{}

@@ -37,13 +37,14 @@
 #define TLSHAKE_VERIFY_ALL	(TLSHAKE_VERIFY_INSECURE | \
 				 TLSHAKE_VERIFY_REQUEST_CLIENT | \
 				 TLSHAKE_VERIFY_REQUIRE_CLIENT)
+#define TLSHAKE_OPT_ALL		TLSHAKE_OPT_CLIENT_PREFERENCE
 
 /**
  * struct tlshake_setting - one option's value, copied and checked before
  *	the socket is locked
  * @optname: the option
  * @len: the value's length; 0 restores the default
- * @val: TLSHAKE_ROLE and TLSHAKE_VERIFY
+ * @val: TLSHAKE_ROLE, TLSHAKE_VERIFY and TLSHAKE_OPTIONS
  * @serial: TLSHAKE_PRIVATE_KEY_ID and TLSHAKE_TRUST_KEYRING
  * @versions: TLSHAKE_VERSIONS
  * @list: the code-point lists
@@ -103,6 +104,8 @@ static int tlshake_check_setting(struct tlshake_setting *s)
 		return tlshake_check_session(s->blob, s->len);
 	case TLSHAKE_VERIFY:
 		return s->val & ~TLSHAKE_VERIFY_ALL ? -EINVAL : 0;
+	case TLSHAKE_OPTIONS:
+		return s->val & ~TLSHAKE_OPT_ALL ? -EINVAL : 0;
 	case TLSHAKE_PRIVATE_KEY_ID:
 	case TLSHAKE_TRUST_KEYRING:
 		/* A serial is checked by resolving it, with the caller's
@@ -145,6 +148,7 @@ static int tlshake_copy_setting(struct tlshake_setting *s, sockptr_t optval,
 	switch (s->optname) {
 	case TLSHAKE_ROLE:
 	case TLSHAKE_VERIFY:
+	case TLSHAKE_OPTIONS:
 		fixed = true;
 		max = sizeof(s->val);
 		dst = &s->val;
@@ -263,6 +267,9 @@ static void tlshake_apply(struct tlshake_config *cfg, struct tlshake_setting *s)
 		break;
 	case TLSHAKE_VERIFY:
 		cfg->verify = s->len ? s->val : 0;
+		break;
+	case TLSHAKE_OPTIONS:
+		cfg->options = s->len ? s->val : 0;
 		break;
 	case TLSHAKE_CERT_CHAIN:
 		swap(cfg->cert_chain, s->blob);
@@ -417,6 +424,7 @@ static int tlshake_prepare(const struct tlshake_config *cfg,
 	if (cfg->has_pin)
 		params->peer_pubkey_pin = cfg->pin;
 	params->verify = cfg->verify;
+	params->options = cfg->options;
 	params->session = cfg->session;
 	params->session_len = cfg->session_len;
 	return 0;

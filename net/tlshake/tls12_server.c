@@ -19,10 +19,11 @@
  * goes into the cache once the handshake is complete.
  *
  * The server chooses by its own preference, as the TLS 1.3 server does:
- * the first of its cipher suites that goes with its key and a group both
- * support, and the first of its groups and signature schemes that the
- * client offers.  Each message is taken in a state that expects it; any
- * other message is an unexpected_message.
+ * the first of its cipher suites (or of the client's, if so configured)
+ * that goes with its key and a group both support, and the first of its
+ * groups and signature schemes that the client offers.  Each message is
+ * taken in a state that expects it; any other message is an
+ * unexpected_message.
  */
 
 #include <linux/random.h>
@@ -144,14 +145,12 @@ tlshake_server12_choose_suite(struct tlshake_hs *hs,
 			      const struct tlsw_client_hello *ch)
 {
 	const struct tlshake_suite *suite;
-	unsigned int i;
+	unsigned int pos = 0;
 
-	for (i = 0; i < hs->num_suites; i++) {
-		suite = tlshake_suite_find(hs->suites[i]);
-		if (tlsw_u16_list_has(&ch->cipher_suites, suite->id) &&
-		    tlshake_server12_suite_fits(hs, ch, suite))
+	while ((suite = tlshake_server_suite_next(hs, &ch->cipher_suites,
+						  &pos)))
+		if (tlshake_server12_suite_fits(hs, ch, suite))
 			return suite;
-	}
 	return NULL;
 }
 

@@ -109,6 +109,37 @@ bool tlshake_hs_offers(const u16 *list, unsigned int n, u16 val)
 }
 
 /**
+ * tlshake_server_suite_next - the next cipher suite a server may choose
+ * @hs: the server's handshake
+ * @offered: the ClientHello's cipher_suites
+ * @pos: where to look from, 0 at first; moved past the suite returned
+ *
+ * The suites both sides list, in the order of the server's preference, or
+ * of the client's with %TLSHAKE_OPT_CLIENT_PREFERENCE; the caller takes
+ * the first that fits the rest of the handshake.
+ *
+ * Return: the suite, of either version, or NULL when there is none left.
+ */
+const struct tlshake_suite *
+tlshake_server_suite_next(const struct tlshake_hs *hs,
+			  const struct tlsw_slice *offered, unsigned int *pos)
+{
+	bool client = hs->params->options & TLSHAKE_OPT_CLIENT_PREFERENCE;
+	unsigned int n = client ? tlsw_u16_list_count(offered) : hs->num_suites;
+	u16 id;
+
+	while (*pos < n) {
+		id = client ? tlsw_u16_list_at(offered, *pos) :
+		     hs->suites[*pos];
+		(*pos)++;
+		if (client ? tlshake_hs_offers(hs->suites, hs->num_suites, id) :
+		    tlsw_u16_list_has(offered, id))
+			return tlshake_suite_find(id);
+	}
+	return NULL;
+}
+
+/**
  * tlshake_fail - end the handshake with an alert of ours
  * @hs: the handshake
  * @desc: the alert RFC 8446 asks for

@@ -65,14 +65,12 @@ tlshake_server_choose_suite(struct tlshake_hs *hs,
 			    const struct tlsw_client_hello *ch)
 {
 	const struct tlshake_suite *suite;
-	unsigned int i;
+	unsigned int pos = 0;
 
-	for (i = 0; i < hs->num_suites; i++) {
-		suite = tlshake_suite_find(hs->suites[i]);
-		if (suite->version == TLSW_VERSION_TLS13 &&
-		    tlsw_u16_list_has(&ch->cipher_suites, hs->suites[i]))
+	while ((suite = tlshake_server_suite_next(hs, &ch->cipher_suites,
+						  &pos)))
+		if (suite->version == TLSW_VERSION_TLS13)
 			return suite;
-	}
 	return NULL;
 }
 

@@ -18,6 +18,7 @@ struct sock;
  * struct tlshake_config - a socket's handshake configuration, as set with
  *	the SOL_TLSHAKE options; every value has passed its checks
  * @verify: TLSHAKE_VERIFY_* flags
+ * @options: TLSHAKE_OPT_* flags
  * @min_version: lowest version, 0 for the default
  * @max_version: highest version, 0 for the default
  * @role: TLSHAKE_ROLE_CLIENT or TLSHAKE_ROLE_SERVER
@@ -46,6 +47,7 @@ struct sock;
  */
 struct tlshake_config {
 	u32 verify;
+	u32 options;
 	u16 min_version;
 	u16 max_version;
 	u8 role;

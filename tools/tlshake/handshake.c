@@ -106,6 +106,10 @@ static int configure(int fd, const struct config *cfg)
 	    set_opt(fd, TLSHAKE_VERIFY, "the verification flags",
 		    &cfg->verify, sizeof(cfg->verify)))
 		return -1;
+	if (cfg->options &&
+	    set_opt(fd, TLSHAKE_OPTIONS, "the options", &cfg->options,
+		    sizeof(cfg->options)))
+		return -1;
 	if (cfg->session.len &&
 	    set_opt(fd, TLSHAKE_SESSION, "the session", cfg->session.data,
 		    cfg->session.len))

@@ -77,6 +77,7 @@ static void usage(FILE *out)
 "  --tls1.3, --tls1.2   only this version (both: either)\n"
 "  --ciphers LIST       cipher suites: names (TLS_AES_128_GCM_SHA256) or\n"
 "                       code points (0x1301), comma-separated\n"
+"  --client-preference  server: choose the suite in the client's order\n"
 "  --groups LIST        x25519, P-256 (secp256r1), P-384 (secp384r1),\n"
 "                       ffdhe2048, ... in preference order\n"
 "  --sigalgs LIST       signature schemes (ecdsa_secp256r1_sha256, ...)\n"
@@ -106,7 +107,7 @@ enum {
 	OPT_TLS13, OPT_TLS12, OPT_CIPHERS, OPT_GROUPS, OPT_SIGALGS,
 	OPT_TIMEOUT, OPT_ECHO, OPT_WWW, OPT_CONNECTIONS, OPT_MAX_CLIENTS,
 	OPT_PEER_CHAIN, OPT_KEY_ID, OPT_CAPATH, OPT_CAKEYRING, OPT_SESS_OUT,
-	OPT_SESS_IN,
+	OPT_SESS_IN, OPT_CLIENT_PREFERENCE,
 };
 
 static const struct option options[] = {
@@ -126,6 +127,7 @@ static const struct option options[] = {
 	{ "tls1.3", no_argument, NULL, OPT_TLS13 },
 	{ "tls1.2", no_argument, NULL, OPT_TLS12 },
 	{ "ciphers", required_argument, NULL, OPT_CIPHERS },
+	{ "client-preference", no_argument, NULL, OPT_CLIENT_PREFERENCE },
 	{ "groups", required_argument, NULL, OPT_GROUPS },
 	{ "sigalgs", required_argument, NULL, OPT_SIGALGS },
 	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
@@ -332,6 +334,9 @@ static int parse_args(struct config *cfg, struct files *files, int argc,
 			if (parse_suites(optarg, cfg->suites, &cfg->num_suites))
 				return -1;
 			break;
+		case OPT_CLIENT_PREFERENCE:
+			cfg->options |= TLSHAKE_OPT_CLIENT_PREFERENCE;
+			break;
 		case OPT_GROUPS:
 			if (parse_groups(optarg, cfg->groups, &cfg->num_groups))
 				return -1;
@@ -408,7 +413,8 @@ static int check_role(const struct config *cfg, const struct files *files)
 	      cfg->max_clients ? "--max-clients" :
 	      cfg->verify & TLSHAKE_VERIFY_REQUIRE_CLIENT ? "--require-cert" :
 	      cfg->verify & TLSHAKE_VERIFY_REQUEST_CLIENT ? "--request-cert" :
-	      NULL;
+	      cfg->options & TLSHAKE_OPT_CLIENT_PREFERENCE ?
+	      "--client-preference" : NULL;
 	if (opt) {
 		warnx("%s is a server option", opt);
 		return -1;

@@ -46,6 +46,7 @@ struct config {
 	uint8_t pin[32];
 	bool has_pin;
 	uint32_t verify;
+	uint32_t options;		/* TLSHAKE_OPT_* */
 	const char *sni;
 	struct buf alpn;		/* protocol_name_list */
 	struct tlshake_versions versions;

@@ -43,6 +43,15 @@
 #define TLSHAKE_VERIFY_REQUIRE_CLIENT	(1U << 2) /* server: insist on one */
 
 /*
+ * Option flags (TLSHAKE_OPTIONS), none set by default; other bits are
+ * refused with EINVAL.  TLSHAKE_OPT_CLIENT_PREFERENCE: a server, of either
+ * version, chooses its cipher suite in the order of the client's list
+ * rather than its own, among the suites it is configured with; groups and
+ * signature schemes stay in the server's order.  A client ignores it.
+ */
+#define TLSHAKE_OPT_CLIENT_PREFERENCE	(1U << 0)
+
+/*
  * Socket options at level SOL_TLSHAKE, while the ULP is attached.
  *
  * Configuration, with setsockopt(); each may be set again until the
@@ -85,6 +94,7 @@
  * TLSHAKE_PEER_PUBKEY_PIN	32 bytes: SHA-256 of the DER
  *				SubjectPublicKeyInfo the peer must present
  * TLSHAKE_VERIFY		__u32: TLSHAKE_VERIFY_* flags
+ * TLSHAKE_OPTIONS		__u32: TLSHAKE_OPT_* flags
  * TLSHAKE_SESSION		a client's TLS 1.2 session to resume, as a
  *				handshake's struct tlshake_handshake.session
  *				gave it: opaque bytes, holding the master
@@ -128,6 +138,7 @@
 #define TLSHAKE_PRIVATE_KEY_ID		14
 #define TLSHAKE_TRUST_KEYRING		15
 #define TLSHAKE_SESSION			16
+#define TLSHAKE_OPTIONS			17
 
 /* Limits of the configuration options' values. */
 #define TLSHAKE_LIST_MAX		64	/* entries of a __u16[] */

@@ -82,6 +82,7 @@ static void scalars(void)
 	struct tlshake_versions tls11 = { 0x0302, TLSHAKE_TLS_1_3 };
 	uint32_t server = TLSHAKE_ROLE_SERVER, three = 3;
 	uint32_t insecure = TLSHAKE_VERIFY_INSECURE, unknown_flag = 1U << 7;
+	uint32_t client_pref = TLSHAKE_OPT_CLIENT_PREFERENCE;
 	uint64_t wide = TLSHAKE_ROLE_CLIENT;
 
 	expect(0, TLSHAKE_ROLE, &server, 4, "role: server");
@@ -101,6 +102,14 @@ static void scalars(void)
 	expect(EINVAL, TLSHAKE_VERIFY, &unknown_flag, 4,
 	       "verify: unknown flag");
 	expect(EINVAL, TLSHAKE_VERIFY, &insecure, 3, "verify: short");
+
+	expect(0, TLSHAKE_OPTIONS, &client_pref, 4,
+	       "options: client preference");
+	expect(EINVAL, TLSHAKE_OPTIONS, &unknown_flag, 4,
+	       "options: unknown flag");
+	expect(EINVAL, TLSHAKE_OPTIONS, &client_pref, 2, "options: short");
+	expect(0, TLSHAKE_OPTIONS, NULL, 0,
+	       "options: empty restores the default");
 }
 
 static void lists(void)

@@ -17,6 +17,8 @@
 # ffdhe2048 for the AES-128 suite and ffdhe3072 for the AES-256 one (the
 # group the server is given; openssl at TLS 1.2 names no finite-field
 # group, so the server takes its own, RFC 7919 4), and RSA key transport.
+# Last, the server's choice of suite: its own order by default, the
+# client's with --client-preference.
 
 . /tlshake/testing/lib/common.sh
 
@@ -164,12 +166,15 @@ wait $server 2>/dev/null
 expect "$d/cerr" 'Invalid argument' "DHE without a finite-field group"
 [ ! -s "$d/sent" ] || fail "DHE without a finite-field group: a ClientHello was sent"
 
-# kx_server SUITE GROUPS: the tlshake server --echo for one connection
-# at TLS 1.2, in the background ($server).
+# kx_server SUITE GROUPS [ARGS...]: the tlshake server --echo for one
+# connection at TLS 1.2, in the background ($server).
 kx_server() {
+	local suite=$1 groups=$2
+
+	shift 2
 	ktls_mark
 	tlshake server --cert "$pem" --key "$key" --echo --connections 1 \
-		--tls1.2 --ciphers "$1" --groups "$2" \
+		--tls1.2 --ciphers "$suite" --groups "$groups" "$@" \
 		"127.0.0.1:$PORT" < /dev/null > "$d/sout" 2> "$d/serr" &
 	server=$!
 	wait_listen "$PORT"
@@ -223,3 +228,26 @@ SUITES
 	kx_served "$what" "$suite" "$group"
 	note "server $suite: ok"
 done || exit 1
+
+# The client lists first the suite the server ranks second.
+ecdhe128=TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256
+ecdhe256=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384
+for pref in server client; do
+	what="$pref preference"
+	new_case
+	if [ $pref = client ]; then
+		set -- --client-preference
+		want=$ecdhe256
+	else
+		set --
+		want=$ecdhe128
+	fi
+	kx_server "$ecdhe128,$ecdhe256" x25519 "$@"
+	feed cdata "$d/crecv" 65536 |
+		openssl s_client -brief -nocommands -verify_return_error \
+			-CAfile "$pem" -servername localhost -tls1_2 \
+			-cipher ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-AES128-GCM-SHA256 \
+			-connect "127.0.0.1:$PORT" > "$d/crecv" 2> "$d/cerr"
+	rc=$?
+	kx_served "$what" "$want" x25519
+done
