@@ -237,6 +237,10 @@ certs() {
 # case of a scenario.
 new_case() {
 	n=$((${n:-0} + 1))
+	# Cases run in a pipeline's subshell leave $n behind them.
+	while [ -e "case$n" ]; do
+		n=$((n + 1))
+	done
 	d=case$n
 	mkdir "$d"
 	next_port
