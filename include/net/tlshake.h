@@ -5,7 +5,11 @@
  * A kernel socket user (a storage or file-system client, say) that holds a
  * connected TCP struct socket upgrades it to TLS with tlshake_handshake().
  * On success the socket carries TLS records through kTLS: the caller goes on
- * with kernel_sendmsg()/kernel_recvmsg() as on any kTLS socket.
+ * with kernel_sendmsg()/kernel_recvmsg() as on any kTLS socket.  Records
+ * other than application data (alerts, and at TLS 1.2 a peer's request to
+ * renegotiate, which tlshake never does) come to the caller with their type
+ * in a TLS_GET_RECORD_TYPE control message; a renegotiation is answered
+ * with a no_renegotiation warning alert or by closing the connection.
  */
 #ifndef _NET_TLSHAKE_H
 #define _NET_TLSHAKE_H
