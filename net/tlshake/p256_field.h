@@ -36,7 +36,28 @@ static const u64 p256_fe_rr[4] = {
 	0xfffffffffffffffeULL, 0x00000004fffffffdULL,
 };
 
-/* @a + @b + *@carry, with the carry out in *@carry. */
+/* @a + @b + *@carry, with the carry out (0 or 1) in *@carry, and @a - @b -
+ * *@borrow, with the borrow out (0 or 1) in *@borrow.  On x86_64 the
+ * compiler's carry builtins give a plain adc or sbb chain, where the
+ * 128-bit sum would cost a flag extraction and a spill per limb.
+ */
+#ifdef __x86_64__
+static inline u64 p256_adc(u64 a, u64 b, u64 *carry)
+{
+	u64 r;
+
+	*carry = __builtin_ia32_addcarryx_u64((u8)*carry, a, b, &r);
+	return r;
+}
+
+static inline u64 p256_sbb(u64 a, u64 b, u64 *borrow)
+{
+	u64 r;
+
+	*borrow = __builtin_ia32_sbb_u64((u8)*borrow, a, b, &r);
+	return r;
+}
+#else
 static inline u64 p256_adc(u64 a, u64 b, u64 *carry)
 {
 	unsigned __int128 t = (unsigned __int128)a + b + *carry;
@@ -45,7 +66,6 @@ static inline u64 p256_adc(u64 a, u64 b, u64 *carry)
 	return (u64)t;
 }
 
-/* @a - @b - *@borrow, with the borrow out (0 or 1) in *@borrow. */
 static inline u64 p256_sbb(u64 a, u64 b, u64 *borrow)
 {
 	unsigned __int128 t = (unsigned __int128)a - b - *borrow;
@@ -53,6 +73,7 @@ static inline u64 p256_sbb(u64 a, u64 b, u64 *borrow)
 	*borrow = (u64)(t >> 64) & 1;
 	return (u64)t;
 }
+#endif
 
 /* @t + @a * @b + *@carry, with the high half in *@carry; cannot overflow. */
 static inline u64 p256_mac(u64 t, u64 a, u64 b, u64 *carry)
@@ -154,30 +175,32 @@ static inline void p256_fe_neg(u64 r[4], const u64 a[4])
 
 /* One step of the Montgomery reduction: t += m p with m = t0, which clears
  * t0 as -p^-1 = 1 mod 2^64, and shift down one limb.  t0 + m (2^64 - 1)
- * is exactly m 2^64, so limb 0 only passes m on as its carry.
+ * is exactly m 2^64, and with m (2^32 - 1) 2^64 from p's limb 1 that
+ * makes m 2^96: a shift, not a product.  Only p's top limb multiplies.
  */
 static inline void p256_fe_reduce_step(u64 t[6])
 {
-	u64 m = t[0], c = m;
+	u64 m = t[0], hi = 0, c = 0, lo;
 
-	t[0] = p256_mac(t[1], m, P256_P1, &c);
-	t[1] = p256_adc(t[2], 0, &c);
-	t[2] = p256_mac(t[3], m, P256_P3, &c);
-	t[3] = p256_adc(t[4], 0, &c);
+	lo = p256_mac(0, m, P256_P3, &hi);
+	t[0] = p256_adc(t[1], m << 32, &c);
+	t[1] = p256_adc(t[2], m >> 32, &c);
+	t[2] = p256_adc(t[3], lo, &c);
+	t[3] = p256_adc(t[4], hi, &c);
 	t[4] = t[5] + c;
 }
 
 /* One round of p256_fe_mul(): t += a b_i, then a reduction step. */
 static inline void p256_fe_mul_round(u64 t[6], const u64 a[4], u64 bi)
 {
-	u64 c = 0;
+	u64 c = 0, c5 = 0;
 
 	t[0] = p256_mac(t[0], a[0], bi, &c);
 	t[1] = p256_mac(t[1], a[1], bi, &c);
 	t[2] = p256_mac(t[2], a[2], bi, &c);
 	t[3] = p256_mac(t[3], a[3], bi, &c);
-	t[4] = p256_adc(t[4], 0, &c);
-	t[5] = c;
+	t[4] = p256_adc(t[4], c, &c5);
+	t[5] = c5;
 	p256_fe_reduce_step(t);
 }
 
