@@ -9,8 +9,12 @@
 #include <linux/module.h>
 #include <linux/tlshake.h>
 #include <net/tcp.h>
+#ifdef CONFIG_X86_64
+#include <asm/cpufeature.h>
+#endif
 
 #include "key_cache.h"
+#include "p256.h"
 #include "session_cache.h"
 #include "session_ticket.h"
 #include "tlshake.h"
@@ -38,6 +42,11 @@ static int __init tlshake_init(void)
 {
 	int err;
 
+	/* mulx, adcx and adox are scalar: no kernel_fpu_begin() needed. */
+#ifdef CONFIG_X86_64
+	p256_set_adx(boot_cpu_has(X86_FEATURE_BMI2) &&
+		     boot_cpu_has(X86_FEATURE_ADX));
+#endif
 	err = tlshake_load_ktls();
 	if (err)
 		return err;

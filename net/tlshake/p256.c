@@ -42,6 +42,21 @@ static const u64 p256_n[4] = {
 	0xffffffffffffffffULL, 0xffffffff00000000ULL,
 };
 
+/**
+ * p256_set_adx() - choose the field arithmetic for the CPU
+ * @adx: whether the CPU has BMI2 and ADX (mulx, adcx, adox)
+ *
+ * Called once, before any other function of p256.h; the C arithmetic,
+ * which is the default, serves where @adx is false and on other
+ * architectures.  Both give the same results.
+ */
+void p256_set_adx(bool adx)
+{
+#ifdef __x86_64__
+	p256_fe_adx = adx;
+#endif
+}
+
 /* Whether @a < @b, for public values. */
 static bool p256_less(const u64 *a, const u64 *b)
 {

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * NIST P-256 (secp256r1): ECDH and ECDSA of tlshake's own, in pure C.
+ * NIST P-256 (secp256r1): ECDH and ECDSA of tlshake's own, in C, with
+ * inline assembly for the field on x86_64 CPUs that have BMI2 and ADX.
  *
  * The files behind this header (p256.c, p256_scalar.c, p256_ecdh.c,
  * p256_ecdsa.c) include nothing but pure.h, so the same code builds in
@@ -43,6 +44,8 @@ struct p256_affine {
 struct p256_pubkey {
 	struct p256_affine tab[P256_PUBKEY_TABLE];
 };
+
+void p256_set_adx(bool adx);
 
 int p256_pubkey_init(struct p256_pubkey *key, const u8 *point, size_t len);
 

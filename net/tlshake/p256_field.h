@@ -5,9 +5,11 @@
  *
  * An element is four 64-bit limbs, least significant first, always fully
  * reduced (below p), and kept in Montgomery form: x is held as x * 2^256
- * mod p.  Products are 128 bits wide (unsigned __int128).  Every function
- * runs the same instructions and touches the same memory whatever the
- * values: selections are made with masks, never with branches or indices.
+ * mod p.  Products are 128 bits wide (unsigned __int128); on x86_64 CPUs
+ * with BMI2 and ADX, multiplication is inline assembly with mulx, adcx and
+ * adox instead (see p256_set_adx()).  Every function runs the same
+ * instructions and touches the same memory whatever the values: selections
+ * are made with masks or cmov, never with branches or indices.
  *
  * The functions are static inline: point arithmetic calls them thousands of
  * times per scalar multiplication, and a call per field operation would
@@ -190,7 +192,7 @@ static inline void p256_fe_reduce_step(u64 t[6])
 	t[4] = t[5] + c;
 }
 
-/* One round of p256_fe_mul(): t += a b_i, then a reduction step. */
+/* One round of p256_fe_mul_c(): t += a b_i, then a reduction step. */
 static inline void p256_fe_mul_round(u64 t[6], const u64 a[4], u64 bi)
 {
 	u64 c = 0, c5 = 0;
@@ -208,7 +210,7 @@ static inline void p256_fe_mul_round(u64 t[6], const u64 a[4], u64 bi)
  * The rounds are spelled out rather than looped: compilers keep the
  * accumulator in registers only then.
  */
-static inline void p256_fe_mul(u64 r[4], const u64 a[4], const u64 b[4])
+static inline void p256_fe_mul_c(u64 r[4], const u64 a[4], const u64 b[4])
 {
 	u64 t[6] = { 0 };
 
@@ -219,12 +221,36 @@ static inline void p256_fe_mul(u64 r[4], const u64 a[4], const u64 b[4])
 	p256_fe_reduce_once(r, t[0], t[1], t[2], t[3], t[4]);
 }
 
-/* @r = @a^2 / 2^256 mod p: the six cross products once and doubled, the
- * four squares, then four reduction steps.
+/* @r = @w / 2^256 mod p for a 512-bit @w below p 2^256: reduce the low
+ * half, then add the high half.
  */
-static inline void p256_fe_sqr(u64 r[4], const u64 a[4])
+static inline void p256_fe_redc(u64 r[4], const u64 w[8])
 {
-	u64 w[8], t[6], c, hi;
+	u64 t[6], c = 0;
+
+	t[0] = w[0];
+	t[1] = w[1];
+	t[2] = w[2];
+	t[3] = w[3];
+	t[4] = 0;
+	t[5] = 0;
+	p256_fe_reduce_step(t);
+	p256_fe_reduce_step(t);
+	p256_fe_reduce_step(t);
+	p256_fe_reduce_step(t);
+	t[0] = p256_adc(t[0], w[4], &c);
+	t[1] = p256_adc(t[1], w[5], &c);
+	t[2] = p256_adc(t[2], w[6], &c);
+	t[3] = p256_adc(t[3], w[7], &c);
+	p256_fe_reduce_once(r, t[0], t[1], t[2], t[3], t[4] + c);
+}
+
+/* @r = @a^2 / 2^256 mod p: the six cross products once and doubled, the
+ * four squares, then the reduction.
+ */
+static inline void p256_fe_sqr_c(u64 r[4], const u64 a[4])
+{
+	u64 w[8], c, hi;
 
 	/* cross products a_i a_j, i < j, into w[1..6] */
 	c = 0;
@@ -264,23 +290,204 @@ static inline void p256_fe_sqr(u64 r[4], const u64 a[4])
 	w[6] = p256_adc(w[6], p256_mac(0, a[3], a[3], &hi), &c);
 	w[7] = p256_adc(w[7], hi, &c);
 
-	/* Reduce the low half, then add the high half. */
-	t[0] = w[0];
-	t[1] = w[1];
-	t[2] = w[2];
-	t[3] = w[3];
-	t[4] = 0;
-	t[5] = 0;
-	p256_fe_reduce_step(t);
-	p256_fe_reduce_step(t);
-	p256_fe_reduce_step(t);
-	p256_fe_reduce_step(t);
-	c = 0;
-	t[0] = p256_adc(t[0], w[4], &c);
-	t[1] = p256_adc(t[1], w[5], &c);
-	t[2] = p256_adc(t[2], w[6], &c);
-	t[3] = p256_adc(t[3], w[7], &c);
-	p256_fe_reduce_once(r, t[0], t[1], t[2], t[3], t[4] + c);
+	p256_fe_redc(r, w);
+}
+
+#ifdef __x86_64__
+/* Whether the CPU has mulx (BMI2), adcx and adox (ADX): set once, by
+ * p256_set_adx(), before any use.  Only p256.c includes this header.
+ */
+static bool p256_fe_adx;
+
+/* @r = @a @b / 2^256 mod p, as p256_fe_mul_c() but with mulx and two
+ * carry chains at once: adcx adds the low halves of the partial products
+ * a_j b_i into the accumulator through the carry flag, adox the high
+ * halves through the overflow flag.  The accumulator, six limbs A0-A5,
+ * lives in r8-r12 and r15 in turn, A0 moving up one register each round
+ * as the reduction step shifts it down a limb.  The reduction step is
+ * p256_fe_reduce_step(): a shift and one product with p's top limb.
+ * The result, below 2p, is reduced as in p256_fe_reduce_once(), with cmov.
+ * @r may be @a or @b: it is written last.
+ */
+static inline void p256_fe_mul_adx(u64 r[4], const u64 a[4], const u64 b[4])
+{
+	static const u64 p1 = P256_P1, p3 = P256_P3;
+
+	/* acc = 0, in A0-A4 (r8-r12, r15 in turn) */
+	asm("	xorl	%%r8d, %%r8d\n"
+		"	movq	%%r8, %%r9\n"
+		"	movq	%%r8, %%r10\n"
+		"	movq	%%r8, %%r11\n"
+		"	movq	%%r8, %%r12\n"
+		/* round 0: acc += a b_0 ... */
+		"	movq	0(%[b]), %%rdx\n"
+		"	movq	$0, %%r15\n"
+		"	xorl	%%eax, %%eax\n"
+		"	mulxq	0(%[a]), %%r13, %%r14\n"
+		"	adcxq	%%r13, %%r8\n"
+		"	adoxq	%%r14, %%r9\n"
+		"	mulxq	8(%[a]), %%r13, %%r14\n"
+		"	adcxq	%%r13, %%r9\n"
+		"	adoxq	%%r14, %%r10\n"
+		"	mulxq	16(%[a]), %%r13, %%r14\n"
+		"	adcxq	%%r13, %%r10\n"
+		"	adoxq	%%r14, %%r11\n"
+		"	mulxq	24(%[a]), %%r13, %%r14\n"
+		"	adcxq	%%r13, %%r11\n"
+		"	adoxq	%%r14, %%r12\n"
+		"	adcxq	%%rax, %%r12\n"
+		"	adoxq	%%rax, %%r15\n"
+		"	adcxq	%%rax, %%r15\n"
+		/* ... + m p, m = A0, and shift down a limb */
+		"	movq	%%r8, %%rdx\n"
+		"	mulxq	%[p3], %%r13, %%r14\n"
+		"	movq	%%r8, %%rax\n"
+		"	shlq	$32, %%rax\n"
+		"	shrq	$32, %%r8\n"
+		"	addq	%%rax, %%r9\n"
+		"	adcq	%%r8, %%r10\n"
+		"	adcq	%%r13, %%r11\n"
+		"	adcq	%%r14, %%r12\n"
+		"	adcq	$0, %%r15\n"
+		/* round 1: acc += a b_1 ... */
+		"	movq	8(%[b]), %%rdx\n"
+		"	movq	$0, %%r8\n"
+		"	xorl	%%eax, %%eax\n"
+		"	mulxq	0(%[a]), %%r13, %%r14\n"
+		"	adcxq	%%r13, %%r9\n"
+		"	adoxq	%%r14, %%r10\n"
+		"	mulxq	8(%[a]), %%r13, %%r14\n"
+		"	adcxq	%%r13, %%r10\n"
+		"	adoxq	%%r14, %%r11\n"
+		"	mulxq	16(%[a]), %%r13, %%r14\n"
+		"	adcxq	%%r13, %%r11\n"
+		"	adoxq	%%r14, %%r12\n"
+		"	mulxq	24(%[a]), %%r13, %%r14\n"
+		"	adcxq	%%r13, %%r12\n"
+		"	adoxq	%%r14, %%r15\n"
+		"	adcxq	%%rax, %%r15\n"
+		"	adoxq	%%rax, %%r8\n"
+		"	adcxq	%%rax, %%r8\n"
+		/* ... + m p, m = A0, and shift down a limb */
+		"	movq	%%r9, %%rdx\n"
+		"	mulxq	%[p3], %%r13, %%r14\n"
+		"	movq	%%r9, %%rax\n"
+		"	shlq	$32, %%rax\n"
+		"	shrq	$32, %%r9\n"
+		"	addq	%%rax, %%r10\n"
+		"	adcq	%%r9, %%r11\n"
+		"	adcq	%%r13, %%r12\n"
+		"	adcq	%%r14, %%r15\n"
+		"	adcq	$0, %%r8\n"
+		/* round 2: acc += a b_2 ... */
+		"	movq	16(%[b]), %%rdx\n"
+		"	movq	$0, %%r9\n"
+		"	xorl	%%eax, %%eax\n"
+		"	mulxq	0(%[a]), %%r13, %%r14\n"
+		"	adcxq	%%r13, %%r10\n"
+		"	adoxq	%%r14, %%r11\n"
+		"	mulxq	8(%[a]), %%r13, %%r14\n"
+		"	adcxq	%%r13, %%r11\n"
+		"	adoxq	%%r14, %%r12\n"
+		"	mulxq	16(%[a]), %%r13, %%r14\n"
+		"	adcxq	%%r13, %%r12\n"
+		"	adoxq	%%r14, %%r15\n"
+		"	mulxq	24(%[a]), %%r13, %%r14\n"
+		"	adcxq	%%r13, %%r15\n"
+		"	adoxq	%%r14, %%r8\n"
+		"	adcxq	%%rax, %%r8\n"
+		"	adoxq	%%rax, %%r9\n"
+		"	adcxq	%%rax, %%r9\n"
+		/* ... + m p, m = A0, and shift down a limb */
+		"	movq	%%r10, %%rdx\n"
+		"	mulxq	%[p3], %%r13, %%r14\n"
+		"	movq	%%r10, %%rax\n"
+		"	shlq	$32, %%rax\n"
+		"	shrq	$32, %%r10\n"
+		"	addq	%%rax, %%r11\n"
+		"	adcq	%%r10, %%r12\n"
+		"	adcq	%%r13, %%r15\n"
+		"	adcq	%%r14, %%r8\n"
+		"	adcq	$0, %%r9\n"
+		/* round 3: acc += a b_3 ... */
+		"	movq	24(%[b]), %%rdx\n"
+		"	movq	$0, %%r10\n"
+		"	xorl	%%eax, %%eax\n"
+		"	mulxq	0(%[a]), %%r13, %%r14\n"
+		"	adcxq	%%r13, %%r11\n"
+		"	adoxq	%%r14, %%r12\n"
+		"	mulxq	8(%[a]), %%r13, %%r14\n"
+		"	adcxq	%%r13, %%r12\n"
+		"	adoxq	%%r14, %%r15\n"
+		"	mulxq	16(%[a]), %%r13, %%r14\n"
+		"	adcxq	%%r13, %%r15\n"
+		"	adoxq	%%r14, %%r8\n"
+		"	mulxq	24(%[a]), %%r13, %%r14\n"
+		"	adcxq	%%r13, %%r8\n"
+		"	adoxq	%%r14, %%r9\n"
+		"	adcxq	%%rax, %%r9\n"
+		"	adoxq	%%rax, %%r10\n"
+		"	adcxq	%%rax, %%r10\n"
+		/* ... + m p, m = A0, and shift down a limb */
+		"	movq	%%r11, %%rdx\n"
+		"	mulxq	%[p3], %%r13, %%r14\n"
+		"	movq	%%r11, %%rax\n"
+		"	shlq	$32, %%rax\n"
+		"	shrq	$32, %%r11\n"
+		"	addq	%%rax, %%r12\n"
+		"	adcq	%%r11, %%r15\n"
+		"	adcq	%%r13, %%r8\n"
+		"	adcq	%%r14, %%r9\n"
+		"	adcq	$0, %%r10\n"
+		/* acc < 2 p: subtract p, keep acc if that borrows */
+		"	movq	%%r12, %%rax\n"
+		"	movq	%%r15, %%rdx\n"
+		"	movq	%%r8, %%r13\n"
+		"	movq	%%r9, %%r14\n"
+		"	subq	$-1, %%rax\n"
+		"	sbbq	%[p1], %%rdx\n"
+		"	sbbq	$0, %%r13\n"
+		"	sbbq	%[p3], %%r14\n"
+		"	sbbq	$0, %%r10\n"
+		"	cmovcq	%%r12, %%rax\n"
+		"	cmovcq	%%r15, %%rdx\n"
+		"	cmovcq	%%r8, %%r13\n"
+		"	cmovcq	%%r9, %%r14\n"
+		"	movq	%%rax, 0(%[r])\n"
+		"	movq	%%rdx, 8(%[r])\n"
+		"	movq	%%r13, 16(%[r])\n"
+		"	movq	%%r14, 24(%[r])\n"
+		: "=m" (*(u64 (*)[4])r)
+		: [r] "r" (r), [a] "r" (a), [b] "r" (b),
+		  [p1] "m" (p1), [p3] "m" (p3),
+		  "m" (*(const u64 (*)[4])a), "m" (*(const u64 (*)[4])b)
+		: "rax", "rdx", "r8", "r9", "r10", "r11", "r12", "r13", "r14",
+		  "r15", "cc");
+}
+#endif /* __x86_64__ */
+
+/* @r = @a @b / 2^256 mod p. */
+static inline void p256_fe_mul(u64 r[4], const u64 a[4], const u64 b[4])
+{
+#ifdef __x86_64__
+	if (p256_fe_adx) {
+		p256_fe_mul_adx(r, a, b);
+		return;
+	}
+#endif
+	p256_fe_mul_c(r, a, b);
+}
+
+/* @r = @a^2 / 2^256 mod p. */
+static inline void p256_fe_sqr(u64 r[4], const u64 a[4])
+{
+#ifdef __x86_64__
+	if (p256_fe_adx) {
+		p256_fe_mul_adx(r, a, a);
+		return;
+	}
+#endif
+	p256_fe_sqr_c(r, a);
 }
 
 /* @r = @a^(2^@n) */

@@ -646,6 +646,7 @@ int main(void)
 {
 	unsigned long iters = test_iters(4000);
 	u64 seed = rng_seed();
+	int adx;
 
 	printf("p256_test: SEED=%llu ITERS=%lu\n", (unsigned long long)seed,
 	       iters);
@@ -656,12 +657,21 @@ int main(void)
 	EC_GROUP_get_order(group, order, ctx);
 	EC_GROUP_get_curve(group, prime, NULL, NULL, ctx);
 
-	test_rfc6979();
-	test_wycheproof_ecdh();
-	test_wycheproof_ecdsa();
-	test_ecdh(iters);
-	test_ecdsa(iters);
-	test_ecdsa_special();
+	/* Both field arithmetics: the C one, then mulx/adx where there is. */
+	for (adx = 0; adx < 2; adx++) {
+		if (adx && !(__builtin_cpu_supports("bmi2") &&
+			     __builtin_cpu_supports("adx"))) {
+			printf("p256_test: no BMI2 and ADX, C arithmetic only\n");
+			break;
+		}
+		p256_set_adx(adx);
+		test_rfc6979();
+		test_wycheproof_ecdh();
+		test_wycheproof_ecdsa();
+		test_ecdh(iters);
+		test_ecdsa(iters);
+		test_ecdsa_special();
+	}
 
 	BN_free(prime);
 	BN_free(order);
