@@ -288,21 +288,36 @@ static void p256_cneg(u64 *y, u64 neg)
 	p256_fe_cmov(y, neg, t);
 }
 
-/* @r = entry @d (1-based) of a comb window, all zero when @d is 0. */
+/* @r = entry @d (1-based) of a comb window, all zero when @d is 0.  The
+ * sum is kept in locals, which the compiler holds in registers, and
+ * stored once: this reads every entry of every window of keygen.
+ */
 static void p256_comb_select(struct p256_affine *r,
 			     const struct p256_affine *tab, unsigned int d)
 {
-	unsigned int i, j;
+	u64 x0 = 0, x1 = 0, x2 = 0, x3 = 0, y0 = 0, y1 = 0, y2 = 0, y3 = 0;
+	unsigned int i;
 	u64 m;
 
-	memset(r, 0, sizeof(*r));
 	for (i = 0; i < P256_COMB_POINTS; i++) {
 		m = p256_eq_mask(i + 1, d);
-		for (j = 0; j < 4; j++) {
-			r->x[j] |= tab[i].x[j] & m;
-			r->y[j] |= tab[i].y[j] & m;
-		}
+		x0 |= tab[i].x[0] & m;
+		x1 |= tab[i].x[1] & m;
+		x2 |= tab[i].x[2] & m;
+		x3 |= tab[i].x[3] & m;
+		y0 |= tab[i].y[0] & m;
+		y1 |= tab[i].y[1] & m;
+		y2 |= tab[i].y[2] & m;
+		y3 |= tab[i].y[3] & m;
 	}
+	r->x[0] = x0;
+	r->x[1] = x1;
+	r->x[2] = x2;
+	r->x[3] = x3;
+	r->y[0] = y0;
+	r->y[1] = y1;
+	r->y[2] = y2;
+	r->y[3] = y3;
 }
 
 /* @r = @k G for 0 <= k < n, in constant time: one entry of each comb
