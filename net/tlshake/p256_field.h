@@ -464,6 +464,134 @@ static inline void p256_fe_mul_adx(u64 r[4], const u64 a[4], const u64 b[4])
 		: "rax", "rdx", "r8", "r9", "r10", "r11", "r12", "r13", "r14",
 		  "r15", "cc");
 }
+
+/* @r = @a^2 / 2^256 mod p, as p256_fe_sqr_c() but with mulx: the six
+ * cross products, doubled, plus the four squares, all in W0-W7 (r8-r15),
+ * then the low half reduced by four of p256_fe_reduce_step(), each
+ * leaving a new top limb in the register it frees, then the high half
+ * added and p subtracted as in p256_fe_mul_adx().  @r may be @a.
+ */
+static inline void p256_fe_sqr_adx(u64 r[4], const u64 a[4])
+{
+	static const u64 p1 = P256_P1, p3 = P256_P3;
+	const u64 *ap = a;
+
+	/* the cross products a_i a_j, i < j, into W1-W6 (r9-r14) */
+	asm("	movq	0(%[a]), %%rdx\n"
+		"	mulxq	8(%[a]), %%r9, %%r10\n"
+		"	mulxq	16(%[a]), %%rax, %%r11\n"
+		"	addq	%%rax, %%r10\n"
+		"	mulxq	24(%[a]), %%rax, %%r12\n"
+		"	adcq	%%rax, %%r11\n"
+		"	movq	8(%[a]), %%rdx\n"
+		"	mulxq	24(%[a]), %%rax, %%r13\n"
+		"	adcq	%%rax, %%r12\n"
+		"	adcq	$0, %%r13\n"
+		"	mulxq	16(%[a]), %%rax, %%rcx\n"
+		"	addq	%%rax, %%r11\n"
+		"	adcq	%%rcx, %%r12\n"
+		"	adcq	$0, %%r13\n"
+		"	movq	16(%[a]), %%rdx\n"
+		"	mulxq	24(%[a]), %%rax, %%r14\n"
+		"	addq	%%rax, %%r13\n"
+		"	adcq	$0, %%r14\n"
+		/* doubled, into W1-W7 */
+		"	xorl	%%r15d, %%r15d\n"
+		"	addq	%%r9, %%r9\n"
+		"	adcq	%%r10, %%r10\n"
+		"	adcq	%%r11, %%r11\n"
+		"	adcq	%%r12, %%r12\n"
+		"	adcq	%%r13, %%r13\n"
+		"	adcq	%%r14, %%r14\n"
+		"	adcq	%%r15, %%r15\n"
+		/* plus the squares a_i^2 at limbs 2i, 2i + 1 */
+		"	movq	0(%[a]), %%rdx\n"
+		"	mulxq	%%rdx, %%r8, %%rax\n"
+		"	addq	%%rax, %%r9\n"
+		"	movq	8(%[a]), %%rdx\n"
+		"	mulxq	%%rdx, %%rax, %%rcx\n"
+		"	adcq	%%rax, %%r10\n"
+		"	adcq	%%rcx, %%r11\n"
+		"	movq	16(%[a]), %%rdx\n"
+		"	mulxq	%%rdx, %%rax, %%rcx\n"
+		"	adcq	%%rax, %%r12\n"
+		"	adcq	%%rcx, %%r13\n"
+		"	movq	24(%[a]), %%rdx\n"
+		"	mulxq	%%rdx, %%rax, %%rcx\n"
+		"	adcq	%%rax, %%r14\n"
+		"	adcq	%%rcx, %%r15\n"
+		/* reduce the low half: + m p, m = A0, shift down a limb; the top limb is new */
+		"	movq	%%r8, %%rdx\n"
+		"	mulxq	%[p3], %%rax, %%rcx\n"
+		"	movq	%%r8, %[a]\n"
+		"	shlq	$32, %[a]\n"
+		"	shrq	$32, %%r8\n"
+		"	addq	%[a], %%r9\n"
+		"	adcq	%%r8, %%r10\n"
+		"	adcq	%%rax, %%r11\n"
+		"	adcq	$0, %%rcx\n"
+		"	movq	%%rcx, %%r8\n"
+		"	movq	%%r9, %%rdx\n"
+		"	mulxq	%[p3], %%rax, %%rcx\n"
+		"	movq	%%r9, %[a]\n"
+		"	shlq	$32, %[a]\n"
+		"	shrq	$32, %%r9\n"
+		"	addq	%[a], %%r10\n"
+		"	adcq	%%r9, %%r11\n"
+		"	adcq	%%rax, %%r8\n"
+		"	adcq	$0, %%rcx\n"
+		"	movq	%%rcx, %%r9\n"
+		"	movq	%%r10, %%rdx\n"
+		"	mulxq	%[p3], %%rax, %%rcx\n"
+		"	movq	%%r10, %[a]\n"
+		"	shlq	$32, %[a]\n"
+		"	shrq	$32, %%r10\n"
+		"	addq	%[a], %%r11\n"
+		"	adcq	%%r10, %%r8\n"
+		"	adcq	%%rax, %%r9\n"
+		"	adcq	$0, %%rcx\n"
+		"	movq	%%rcx, %%r10\n"
+		"	movq	%%r11, %%rdx\n"
+		"	mulxq	%[p3], %%rax, %%rcx\n"
+		"	movq	%%r11, %[a]\n"
+		"	shlq	$32, %[a]\n"
+		"	shrq	$32, %%r11\n"
+		"	addq	%[a], %%r8\n"
+		"	adcq	%%r11, %%r9\n"
+		"	adcq	%%rax, %%r10\n"
+		"	adcq	$0, %%rcx\n"
+		"	movq	%%rcx, %%r11\n"
+		/* plus the high half, W4-W7: below 2 p */
+		"	movl	$0, %%eax\n"
+		"	addq	%%r12, %%r8\n"
+		"	adcq	%%r13, %%r9\n"
+		"	adcq	%%r14, %%r10\n"
+		"	adcq	%%r15, %%r11\n"
+		"	adcq	$0, %%rax\n"
+		/* subtract p, keep the sum if that borrows */
+		"	movq	%%r8, %%r12\n"
+		"	movq	%%r9, %%r13\n"
+		"	movq	%%r10, %%r14\n"
+		"	movq	%%r11, %%r15\n"
+		"	subq	$-1, %%r12\n"
+		"	sbbq	%[p1], %%r13\n"
+		"	sbbq	$0, %%r14\n"
+		"	sbbq	%[p3], %%r15\n"
+		"	sbbq	$0, %%rax\n"
+		"	cmovcq	%%r8, %%r12\n"
+		"	cmovcq	%%r9, %%r13\n"
+		"	cmovcq	%%r10, %%r14\n"
+		"	cmovcq	%%r11, %%r15\n"
+		"	movq	%%r12, 0(%[r])\n"
+		"	movq	%%r13, 8(%[r])\n"
+		"	movq	%%r14, 16(%[r])\n"
+		"	movq	%%r15, 24(%[r])\n"
+		: "=m" (*(u64 (*)[4])r), [a] "+&r" (ap)
+		: [r] "r" (r), [p1] "m" (p1), [p3] "m" (p3),
+		  "m" (*(const u64 (*)[4])a)
+		: "rax", "rcx", "rdx", "r8", "r9", "r10", "r11", "r12", "r13",
+		  "r14", "r15", "cc");
+}
 #endif /* __x86_64__ */
 
 /* @r = @a @b / 2^256 mod p. */
@@ -483,7 +611,7 @@ static inline void p256_fe_sqr(u64 r[4], const u64 a[4])
 {
 #ifdef __x86_64__
 	if (p256_fe_adx) {
-		p256_fe_mul_adx(r, a, a);
+		p256_fe_sqr_adx(r, a);
 		return;
 	}
 #endif
