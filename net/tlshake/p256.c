@@ -54,6 +54,8 @@ void p256_set_adx(bool adx)
 {
 #ifdef __x86_64__
 	p256_fe_adx = adx;
+#else
+	(void)adx;
 #endif
 }
 

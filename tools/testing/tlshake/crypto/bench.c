@@ -371,13 +371,15 @@ static void bench_rsa(void)
 int main(void)
 {
 	const char *env = getenv("BENCH_SECONDS");
+	bool adx = false;
 
 	if (env)
 		bench_seconds = atof(env);
 	/* As the module chooses; P256_NO_ADX=1 measures the C arithmetic. */
-	p256_set_adx(!getenv("P256_NO_ADX") &&
-		     __builtin_cpu_supports("bmi2") &&
-		     __builtin_cpu_supports("adx"));
+#ifdef __x86_64__
+	adx = __builtin_cpu_supports("bmi2") && __builtin_cpu_supports("adx");
+#endif
+	p256_set_adx(adx && !getenv("P256_NO_ADX"));
 	printf("%-22s %12s %12s %8s\n", "operation/s", "tlshake", "OpenSSL",
 	       "ratio");
 	bench_p256();

@@ -646,6 +646,7 @@ int main(void)
 {
 	unsigned long iters = test_iters(4000);
 	u64 seed = rng_seed();
+	bool cpu_adx = false;
 	int adx;
 
 	printf("p256_test: SEED=%llu ITERS=%lu\n", (unsigned long long)seed,
@@ -658,9 +659,12 @@ int main(void)
 	EC_GROUP_get_curve(group, prime, NULL, NULL, ctx);
 
 	/* Both field arithmetics: the C one, then mulx/adx where there is. */
+#ifdef __x86_64__
+	cpu_adx = __builtin_cpu_supports("bmi2") &&
+		  __builtin_cpu_supports("adx");
+#endif
 	for (adx = 0; adx < 2; adx++) {
-		if (adx && !(__builtin_cpu_supports("bmi2") &&
-			     __builtin_cpu_supports("adx"))) {
+		if (adx && !cpu_adx) {
 			printf("p256_test: no BMI2 and ADX, C arithmetic only\n");
 			break;
 		}
