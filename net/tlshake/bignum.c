@@ -381,6 +381,21 @@ void bn_mont_reduce(u64 *r, const u64 *a, unsigned int alimbs,
 }
 
 /**
+ * bn_mod_add() - add modulo m
+ * @r: @a + @b mod m
+ * @a: an integer below m
+ * @b: an integer below m
+ * @ctx: the modulus
+ */
+void bn_mod_add(u64 *r, const u64 *a, const u64 *b,
+		const struct bn_mont *ctx)
+{
+	u64 carry = bn_add(r, a, b, ctx->nlimbs);
+
+	bn_mont_final(r, r, carry, ctx);
+}
+
+/**
  * bn_mod_sub() - subtract modulo m
  * @r: @a - @b mod m
  * @a: an integer below m
@@ -416,9 +431,17 @@ static void bn_select(u64 *r, const u64 *table, unsigned int idx,
 	}
 }
 
-/* Bits @pos .. @pos + BN_EXP_WINDOW - 1 of @exp, zero beyond its end. */
-static unsigned int bn_window(const u64 *exp, unsigned int elimbs,
-			      unsigned int pos)
+/**
+ * bn_exp_window() - a window of an exponent
+ * @exp: the exponent
+ * @elimbs: its length
+ * @pos: the window's lowest bit
+ *
+ * Return: bits @pos .. @pos + %BN_EXP_WINDOW - 1 of @exp, zero beyond its
+ * end.
+ */
+unsigned int bn_exp_window(const u64 *exp, unsigned int elimbs,
+			   unsigned int pos)
 {
 	unsigned int word = pos / 64, shift = pos % 64;
 	u64 v;
@@ -459,12 +482,12 @@ void bn_mont_exp_consttime(u64 *r, const u64 *base, const u64 *exp,
 		bn_mont_mul(table + i * n, table + (i - 1) * n, base, ctx);
 
 	pos = (64 * elimbs - 1) / BN_EXP_WINDOW * BN_EXP_WINDOW;
-	win = bn_window(exp, elimbs, pos);
+	win = bn_exp_window(exp, elimbs, pos);
 	bn_select(acc, table, win, n);
 	for (pos -= BN_EXP_WINDOW; pos >= 0; pos -= BN_EXP_WINDOW) {
 		for (j = 0; j < BN_EXP_WINDOW; j++)
 			bn_mont_sqr(acc, acc, ctx);
-		win = bn_window(exp, elimbs, pos);
+		win = bn_exp_window(exp, elimbs, pos);
 		bn_select(t, table, win, n);
 		bn_mont_mul(acc, acc, t, ctx);
 	}

@@ -57,6 +57,8 @@ void bn_mont_sqr(u64 *r, const u64 *a, const struct bn_mont *ctx);
 void bn_mont_from(u64 *r, const u64 *a, const struct bn_mont *ctx);
 void bn_mont_reduce(u64 *r, const u64 *a, unsigned int alimbs,
 		    const struct bn_mont *ctx);
+void bn_mod_add(u64 *r, const u64 *a, const u64 *b,
+		const struct bn_mont *ctx);
 void bn_mod_sub(u64 *r, const u64 *a, const u64 *b,
 		const struct bn_mont *ctx);
 void bn_mont_exp_consttime(u64 *r, const u64 *base, const u64 *exp,
@@ -64,5 +66,62 @@ void bn_mont_exp_consttime(u64 *r, const u64 *base, const u64 *exp,
 			   u64 *table);
 void bn_mont_exp_vartime(u64 *r, const u64 *base, const u64 *exp,
 			 unsigned int elimbs, const struct bn_mont *ctx);
+unsigned int bn_exp_window(const u64 *exp, unsigned int elimbs,
+			   unsigned int pos);
+
+/* Two exponentiations modulo 1024-bit moduli at once (the halves of an
+ * RSA-2048 private operation) with AVX-512 IFMA, on x86-64 CPUs that have
+ * it: integers of 20 limbs of 52 bits there.
+ */
+#define BN_IFMA_BITS	1024
+#define BN52_LIMBS	20
+
+/**
+ * struct bn_ifma_ws - scratch space for bn_mont_exp2_ifma()
+ * @table: the powers of the two bases, the second's after the first's
+ * @acc: the two accumulators
+ * @t: two powers from @table
+ * @back: R mod m for each modulus, to leave the radix of 2^52
+ * @m: the two moduli
+ * @k0: -1 / m mod 2^52 for each
+ */
+struct bn_ifma_ws {
+	u64 table[BN_EXP_TABLE][2 * BN52_LIMBS];
+	u64 acc[2 * BN52_LIMBS];
+	u64 t[2 * BN52_LIMBS];
+	u64 back[2 * BN52_LIMBS];
+	u64 m[2 * BN52_LIMBS];
+	u64 k0[2];
+};
+
+#if defined(CONFIG_X86_64) || (!defined(__KERNEL__) && defined(__x86_64__))
+void bn_ifma_init(void);
+bool bn_ifma_usable(void);
+void bn_ifma_begin(void);
+void bn_ifma_end(void);
+void bn_mont_exp2_ifma(u64 *const r[2], const u64 *const base[2],
+		       const u64 *const exp[2],
+		       const struct bn_mont *const ctx[2],
+		       struct bn_ifma_ws *ws);
+void tlshake_amm52x20_x2(u64 *r, const u64 *a, const u64 *b, const u64 *m,
+			 const u64 *k0);
+#else
+static inline void bn_ifma_init(void)
+{
+}
+
+static inline bool bn_ifma_usable(void)
+{
+	return false;
+}
+
+static inline void bn_mont_exp2_ifma(u64 *const r[2],
+				     const u64 *const base[2],
+				     const u64 *const exp[2],
+				     const struct bn_mont *const ctx[2],
+				     struct bn_ifma_ws *ws)
+{
+}
+#endif
 
 #endif /* _NET_TLSHAKE_BIGNUM_H */

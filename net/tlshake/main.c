@@ -13,6 +13,7 @@
 #include <asm/cpufeature.h>
 #endif
 
+#include "bignum.h"
 #include "key_cache.h"
 #include "p256.h"
 #include "session_cache.h"
@@ -47,6 +48,7 @@ static int __init tlshake_init(void)
 	p256_set_adx(boot_cpu_has(X86_FEATURE_BMI2) &&
 		     boot_cpu_has(X86_FEATURE_ADX));
 #endif
+	bn_ifma_init();
 	err = tlshake_load_ktls();
 	if (err)
 		return err;

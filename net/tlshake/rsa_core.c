@@ -195,11 +195,21 @@ static void rsa_core_crt(const struct rsa_core_priv *key, u64 *r,
 
 	/* m1 = c^dp mod p, m2 = c^dq mod q (Montgomery forms) */
 	bn_mont_reduce(ws->m1, c, nl, &key->p);
-	bn_mont_exp_consttime(ws->m1, ws->m1, key->dp, pl, &key->p,
-			      ws->table);
 	bn_mont_reduce(ws->m2, c, nl, &key->q);
-	bn_mont_exp_consttime(ws->m2, ws->m2, key->dq, ql, &key->q,
-			      ws->table);
+	if (pl == BN_IFMA_BITS / 64 && ql == BN_IFMA_BITS / 64 &&
+	    bn_ifma_usable()) {
+		u64 *const r[2] = { ws->m1, ws->m2 };
+		const u64 *const base[2] = { ws->m1, ws->m2 };
+		const u64 *const exp[2] = { key->dp, key->dq };
+		const struct bn_mont *const mod[2] = { &key->p, &key->q };
+
+		bn_mont_exp2_ifma(r, base, exp, mod, &ws->ifma);
+	} else {
+		bn_mont_exp_consttime(ws->m1, ws->m1, key->dp, pl, &key->p,
+				      ws->table);
+		bn_mont_exp_consttime(ws->m2, ws->m2, key->dq, ql, &key->q,
+				      ws->table);
+	}
 	bn_mont_from(ws->m2, ws->m2, &key->q);
 
 	/* h = (m1 - m2) qinv mod p; m2 may exceed p, so reduce it first */

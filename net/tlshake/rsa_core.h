@@ -52,6 +52,7 @@ struct rsa_core_priv {
 /**
  * struct rsa_core_ws - scratch space for rsa_core_private()
  * @table: the powers of a fixed-window exponentiation
+ * @ifma: the same for the two halves of a 2048-bit key, with IFMA
  * @c: the input
  * @blind: r^e, r being the blinding factor
  * @r: r, then 1 / r
@@ -62,10 +63,13 @@ struct rsa_core_priv {
  * @s: the result
  * @inv: scratch space of the inversion
  *
- * On the heap for a caller in the kernel: it holds 16 KiB.
+ * On the heap for a caller in the kernel: it holds 17 KiB.
  */
 struct rsa_core_ws {
-	u64 table[BN_EXP_TABLE * RSA_CORE_MAX_PRIME];
+	union {
+		u64 table[BN_EXP_TABLE * RSA_CORE_MAX_PRIME];
+		struct bn_ifma_ws ifma;
+	};
 	u64 c[BN_MAX_LIMBS];
 	u64 blind[BN_MAX_LIMBS];
 	u64 r[BN_MAX_LIMBS];

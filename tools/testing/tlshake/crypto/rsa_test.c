@@ -8,6 +8,10 @@
  * decoding of TLS 1.2's RSA premaster secret against OpenSSL's
  * RSA_padding_check_PKCS1_type_2().
  *
+ * Where the CPU has AVX-512 IFMA, the private operation of the 2048-bit
+ * keys runs both ways, with the IFMA exponentiation and without, and the
+ * IFMA exponentiation is checked against the portable one on its own.
+ *
  *   rsa_test            ITERS / 20 (default 200) inputs per key
  *   SEED=... rsa_test   replay a run (the keys are new each time)
  */
@@ -18,6 +22,7 @@
 #include <openssl/x509.h>
 
 #include "testutil.h"
+#include "ifma_glue.h"
 #include "rsa_core.h"
 #include "wp_rsa_pkcs1_2048.h"
 #include "wp_rsa_pss_2048.h"
@@ -208,6 +213,88 @@ static void check_key(const struct test_key *key, unsigned long inputs,
 	free(x);
 }
 
+/* A base below m, in Montgomery form: 0, 1, m - 1, else random. */
+static void ifma_base(u64 *b, const struct bn_mont *m, unsigned long i)
+{
+	unsigned int j;
+
+	memset(b, 0, m->nlimbs * sizeof(*b));
+	switch (i % 8) {
+	case 0:
+		break;
+	case 1:
+		b[0] = 1;
+		break;
+	case 2:
+		memcpy(b, m->m, m->nlimbs * sizeof(*b));
+		b[0]--;
+		break;
+	default:
+		for (j = 0; j < m->nlimbs; j++)
+			b[j] = rng_next();
+		b[m->nlimbs - 1] %= m->m[m->nlimbs - 1];
+		break;
+	}
+}
+
+/* An exponent: 0, all ones, else random (edgy bytes). */
+static void ifma_exp(u64 *e, unsigned int nlimbs, unsigned long i)
+{
+	u8 buf[8 * RSA_CORE_MAX_PRIME];
+
+	switch (i % 16) {
+	case 5:
+		memset(buf, 0, sizeof(buf));
+		break;
+	case 6:
+		memset(buf, 0xff, sizeof(buf));
+		break;
+	default:
+		rng_bytes_edgy(buf, 8 * nlimbs);
+		break;
+	}
+	bn_from_bytes(e, nlimbs, buf, 8 * nlimbs);
+}
+
+/*
+ * The IFMA exponentiation modulo the primes of a 2048-bit key, against the
+ * portable one: edge-case and random bases, random exponents, each of the
+ * two halves with a base and exponent of its own.
+ */
+static void check_ifma(const struct test_key *key, unsigned long iters,
+		       struct rsa_core_ws *ws)
+{
+	struct rsa_core_priv *priv = malloc(sizeof(*priv));
+	u64 base[2][RSA_CORE_MAX_PRIME], exp[2][RSA_CORE_MAX_PRIME];
+	u64 ours[2][RSA_CORE_MAX_PRIME], theirs[2][RSA_CORE_MAX_PRIME];
+	const struct bn_mont *mod[2];
+	unsigned long i;
+	unsigned int h, n;
+
+	CHECK(!priv_init(priv, key), "2048-bit key rejected");
+	mod[0] = &priv->p;
+	mod[1] = &priv->q;
+	n = priv->p.nlimbs;
+	CHECK(n == 16 && priv->q.nlimbs == 16, "primes of %u limbs", n);
+	for (i = 0; i < iters; i++) {
+		for (h = 0; h < 2; h++) {
+			ifma_base(base[h], mod[h], i + 3 * h);
+			ifma_exp(exp[h], n, i + 7 * h);
+			bn_mont_exp_consttime(theirs[h], base[h], exp[h], n,
+					      mod[h], ws->table);
+		}
+		bn_mont_exp2_ifma((u64 *const[]){ ours[0], ours[1] },
+				  (const u64 *const[]){ base[0], base[1] },
+				  (const u64 *const[]){ exp[0], exp[1] },
+				  mod, &ws->ifma);
+		for (h = 0; h < 2; h++)
+			CHECK(!memcmp(ours[h], theirs[h], n * sizeof(u64)),
+			      "IFMA exponentiation differs, round %lu", i);
+	}
+	memzero_explicit(priv, sizeof(*priv));
+	free(priv);
+}
+
 /* Inconsistent keys are refused at loading. */
 static void check_key_init(struct test_key *key)
 {
@@ -396,6 +483,8 @@ int main(void)
 
 	printf("rsa_test: SEED=%llu ITERS=%lu\n", (unsigned long long)seed,
 	       iters);
+	if (!ifma_glue_cpu())
+		printf("rsa_test: no AVX-512 IFMA here, its path is skipped\n");
 	ctx = BN_CTX_new();
 
 	wp_run(rsa_pkcs1_2048_vectors);
@@ -408,6 +497,13 @@ int main(void)
 		for (j = 0; j < sizes[i].keys; j++) {
 			new_key(&key, sizes[i].bits, sizes[i].e);
 			check_key(&key, iters / 20, ws);
+			if (sizes[i].bits == 2048 && ifma_glue_cpu()) {
+				/* the same without IFMA, then IFMA alone */
+				ifma_glue_enable(false);
+				check_key(&key, iters / 20, ws);
+				ifma_glue_enable(true);
+				check_ifma(&key, iters, ws);
+			}
 			if (!j)
 				check_key_init(&key);
 			free_key(&key);
