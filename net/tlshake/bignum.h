@@ -105,6 +105,8 @@ void bn_mont_exp2_ifma(u64 *const r[2], const u64 *const base[2],
 		       struct bn_ifma_ws *ws);
 void tlshake_amm52x20_x2(u64 *r, const u64 *a, const u64 *b, const u64 *m,
 			 const u64 *k0);
+void tlshake_amm52x20_select2(u64 *r, const u64 *table, u64 idx0,
+			      u64 idx1);
 #else
 static inline void bn_ifma_init(void)
 {

@@ -8,7 +8,7 @@
  *
  * Products stay below 2m (almost Montgomery multiplication) until the end,
  * where one subtraction in constant time brings the result below m.  The
- * window look-ups read the whole table with masks.  The vector unit is
+ * window look-ups (in the assembly too) read the whole table with masks.  The vector unit is
  * taken for one window at a time, so that preemption is never held off
  * for long.
  */
@@ -71,23 +71,13 @@ static void bn52_amm2(u64 *r, const u64 *a, const u64 *b,
 	}
 }
 
-/* The powers @idx0 of the first base and @idx1 of the second. */
+/* The powers of the two bases for the windows of @exp at @pos. */
 static void bn52_select2(u64 *r, const struct bn_ifma_ws *ws,
-			 unsigned int idx0, unsigned int idx1)
+			 const u64 *const exp[2], unsigned int pos)
 {
-	unsigned int i, j;
-	u64 mask0, mask1;
-
-	memset(r, 0, 2 * BN52_LIMBS * sizeof(*r));
-	for (i = 0; i < BN_EXP_TABLE; i++) {
-		mask0 = bn_zero_mask(i ^ idx0);
-		mask1 = bn_zero_mask(i ^ idx1);
-		for (j = 0; j < BN52_LIMBS; j++) {
-			r[j] |= ws->table[i][j] & mask0;
-			r[BN52_LIMBS + j] |= ws->table[i][BN52_LIMBS + j] &
-					     mask1;
-		}
-	}
+	tlshake_amm52x20_select2(r, ws->table[0],
+				 bn_exp_window(exp[0], BN_IFMA_LIMBS, pos),
+				 bn_exp_window(exp[1], BN_IFMA_LIMBS, pos));
 }
 
 /* The constants of one half, in 52-bit limbs: its modulus, k0, the base
@@ -154,24 +144,20 @@ void bn_mont_exp2_ifma(u64 *const r[2], const u64 *const base[2],
 	bn52_setup(ws, 0, base[0], ctx[0]);
 	bn52_setup(ws, 1, base[1], ctx[1]);
 
-	/* table[i] = base^i in the radix of R' */
+	/* table[i] = base^i in the radix of R', and the first window */
 	bn_ifma_begin();
 	bn52_amm2(ws->table[1], ws->acc, ws->t, ws);
 	for (i = 2; i < BN_EXP_TABLE; i++)
 		bn52_amm2(ws->table[i], ws->table[i - 1], ws->table[1], ws);
-	bn_ifma_end();
 
 	pos = (BN_IFMA_BITS - 1) / BN_EXP_WINDOW * BN_EXP_WINDOW;
-	bn52_select2(ws->acc, ws,
-		     bn_exp_window(exp[0], BN_IFMA_LIMBS, pos),
-		     bn_exp_window(exp[1], BN_IFMA_LIMBS, pos));
+	bn52_select2(ws->acc, ws, exp, pos);
+	bn_ifma_end();
 	for (pos -= BN_EXP_WINDOW; pos >= 0; pos -= BN_EXP_WINDOW) {
 		bn_ifma_begin();
 		for (j = 0; j < BN_EXP_WINDOW; j++)
 			bn52_amm2(ws->acc, ws->acc, ws->acc, ws);
-		bn52_select2(ws->t, ws,
-			     bn_exp_window(exp[0], BN_IFMA_LIMBS, pos),
-			     bn_exp_window(exp[1], BN_IFMA_LIMBS, pos));
+		bn52_select2(ws->t, ws, exp, pos);
 		bn52_amm2(ws->acc, ws->acc, ws->t, ws);
 		bn_ifma_end();
 	}
