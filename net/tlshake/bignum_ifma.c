@@ -57,17 +57,18 @@ static void bn52_to64(u64 *r, const u64 *a)
 static void bn52_amm2(u64 *r, const u64 *a, const u64 *b,
 		      const struct bn_ifma_ws *ws)
 {
-	unsigned int h, i;
-	u64 carry, t;
+	u64 *r1 = r + BN52_LIMBS, carry = 0, carry1 = 0, t;
+	unsigned int i;
 
 	tlshake_amm52x20_x2(r, a, b, ws->m, ws->k0);
-	for (h = 0; h < 2 * BN52_LIMBS; h += BN52_LIMBS) {
-		carry = 0;
-		for (i = h; i < h + BN52_LIMBS; i++) {
-			t = r[i] + carry;
-			r[i] = t & BN52_MASK;
-			carry = t >> 52;
-		}
+	/* two chains of carries, side by side */
+	for (i = 0; i < BN52_LIMBS; i++) {
+		t = r[i] + carry;
+		r[i] = t & BN52_MASK;
+		carry = t >> 52;
+		t = r1[i] + carry1;
+		r1[i] = t & BN52_MASK;
+		carry1 = t >> 52;
 	}
 }
 
