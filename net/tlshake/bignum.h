@@ -103,6 +103,7 @@ void bn_mont_exp2_ifma(u64 *const r[2], const u64 *const base[2],
 		       const u64 *const exp[2],
 		       const struct bn_mont *const ctx[2],
 		       struct bn_ifma_ws *ws);
+/* rsa_amm52_x86_64.S, which describes them */
 void tlshake_amm52x20_x2(u64 *r, const u64 *a, const u64 *b, const u64 *m,
 			 const u64 *k0);
 void tlshake_amm52x20_select2(u64 *r, const u64 *table, u64 idx0,

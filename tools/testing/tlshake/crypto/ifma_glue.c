@@ -20,10 +20,6 @@ void ifma_glue_enable(bool on)
 	ifma_glue_on = on;
 }
 
-void bn_ifma_init(void)
-{
-}
-
 bool bn_ifma_usable(void)
 {
 	return ifma_glue_on && ifma_glue_cpu();
