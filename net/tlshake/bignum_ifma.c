@@ -8,9 +8,9 @@
  *
  * Products stay below 2m (almost Montgomery multiplication) until the end,
  * where one subtraction in constant time brings the result below m.  The
- * window look-ups (in the assembly too) read the whole table with masks.  The vector unit is
- * taken for one window at a time, so that preemption is never held off
- * for long.
+ * window look-ups (in the assembly too) read the whole table with masks.
+ * The vector unit is taken for one window at a time, so that preemption
+ * is never held off for long.
  */
 
 #include "bignum.h"

@@ -520,7 +520,9 @@ static inline void p256_fe_sqr_adx(u64 r[4], const u64 a[4])
 		"	mulxq	%%rdx, %%rax, %%rcx\n"
 		"	adcq	%%rax, %%r14\n"
 		"	adcq	%%rcx, %%r15\n"
-		/* reduce the low half: + m p, m = A0, shift down a limb; the top limb is new */
+		/* reduce the low half: + m p, m = A0, shift down a limb;
+		 * the top limb is new
+		 */
 		"	movq	%%r8, %%rdx\n"
 		"	mulxq	%[p3], %%rax, %%rcx\n"
 		"	movq	%%r8, %[a]\n"
