@@ -42,8 +42,9 @@ static const u64 p256_fe_rr[4] = {
  * *@borrow, with the borrow out (0 or 1) in *@borrow.  On x86_64 the
  * compiler's carry builtins give a plain adc or sbb chain, where the
  * 128-bit sum would cost a flag extraction and a spill per limb.
+ * sparse knows no such builtins: it checks the portable form.
  */
-#ifdef __x86_64__
+#if defined(__x86_64__) && !defined(__CHECKER__)
 static inline u64 p256_adc(u64 a, u64 b, u64 *carry)
 {
 	u64 r;
